@@ -1,0 +1,20 @@
+"""corpus_lib: load, clean, segment and chart Chinese policy and news corpora.
+
+The data flows one way: load -> clean -> segment -> extract -> plot/save.
+
+>>> import corpus_lib as cl
+>>> docs = cl.load_corpus()          # the seed corpus: 7 documents
+>>> cl.segment("全体“90后”党员")
+['全体', '“', '90后', '”', '党员']
+"""
+from .clean import clean_text, split_sentences
+from .errors import CorpusError
+from .export import save_figure, save_table, setup_notebook
+from .load import load_corpus
+from .segment import filter_tokens, segment, segment_corpus
+from .style import apply_style, font_path
+
+__all__ = [
+    "CorpusError", "apply_style", "clean_text", "filter_tokens", "font_path", "load_corpus",
+    "save_figure", "save_table", "segment", "segment_corpus", "setup_notebook", "split_sentences",
+]

@@ -1,0 +1,87 @@
+"""The one place that writes figures and tables, atomically.
+
+Files are named ``<notebook-stem>-<name>.<ext>``; ``setup_notebook`` sets the stem.
+Output is deterministic: no creation dates or software versions in the files.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths, style
+from .errors import CorpusError
+
+FORMATS = ("png", "svg", "pdf")
+# Metadata keys that would otherwise hold a date or a version and change every run.
+METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+            "pdf": {"CreationDate": None, "Creator": None, "Producer": None}}
+_prefix = {"stem": None}
+
+
+def setup_notebook(stem: str, *, serif: bool | None = None) -> None:
+    """Call once at the top of a notebook: style, file prefix, quiet jieba, table display."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    style.apply_style(serif=serif)
+    _prefix["stem"] = stem
+    pd.set_option("display.max_colwidth", 80)
+    pd.set_option("display.unicode.east_asian_width", True)
+
+
+def safe_name(name: str, *, limit: int = 80) -> str:
+    """A file-name part that cannot escape its folder or break on any OS.
+
+    >>> safe_name("../通知: 第1号/附件")
+    '通知-第1号-附件'
+    """
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name)
+    cleaned = re.sub(r"\.{2,}", "", cleaned).strip(" .-")
+    return cleaned[:limit].rstrip(" .-") or "untitled"
+
+
+def formats_from_env() -> tuple[str, ...]:
+    value = os.environ.get("CORPUS_LIB_FORMATS")
+    return tuple(value.split(",")) if value else FORMATS
+
+
+def _target(folder: Path, name: str, extension: str) -> Path:
+    stem = _prefix["stem"]
+    base = f"{stem}-{safe_name(name)}" if stem else safe_name(name)
+    return folder / f"{base}.{extension}"
+
+
+def _atomic(path: Path, write) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    os.close(handle)
+    try:
+        write(temporary)
+        os.replace(temporary, path)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+    return path
+
+
+def save_figure(fig, name: str, formats: tuple[str, ...] | None = None) -> list[Path]:
+    """Write ``fig`` as ``<stem>-<name>.png/.svg/.pdf`` into the figures folder."""
+    formats = formats or formats_from_env()
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown:
+        raise CorpusError(f"unknown figure format {', '.join(unknown)}; use png, svg or pdf")
+    folder = paths.figures_dir()
+    return [_atomic(_target(folder, name, ext),
+                    lambda tmp, ext=ext: fig.savefig(tmp, format=ext, metadata=METADATA[ext]))
+            for ext in formats]
+
+
+def save_table(table: pd.DataFrame, name: str) -> Path:
+    """Write ``table`` as UTF-8 CSV with a BOM (so Excel shows the Chinese) into the tables folder."""
+    target = _target(paths.tables_dir(), name, "csv")
+    return _atomic(target, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
