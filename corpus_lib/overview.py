@@ -1,0 +1,147 @@
+"""Corpus overview: what the documents are, how long, how rich their vocabulary, which terms lead.
+
+Extract stage for notebook 00: each function takes the documents table (and token lists)
+and returns a tidy table; the ``plot_*`` functions take those tables and return Figures.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import style
+from .load import GENRE_ZH
+from .segment import filter_tokens, is_term
+
+GENRE_LABEL = {genre: f"{zh} {genre}" for genre, zh in GENRE_ZH.items()}
+
+
+def document_table(docs: pd.DataFrame) -> pd.DataFrame:
+    """The documents at a glance: id, title, issuer, date, where the date came from, genre, length."""
+    table = docs[["doc_id", "title", "issuer", "date", "date_source", "genre", "n_chars"]].copy()
+    table["date"] = table["date"].dt.strftime("%Y-%m-%d").fillna("—")
+    table["issuer"] = table["issuer"].fillna("—")
+    return table
+
+
+def vocabulary_table(docs: pd.DataFrame, tokens: pd.Series) -> pd.DataFrame:
+    """Per document: tokens, terms (no punctuation or numbers), distinct terms, type-token ratio."""
+    rows = []
+    for doc_id, doc_tokens in tokens.items():
+        terms = [token for token in doc_tokens if is_term(token)]
+        rows.append({"doc_id": doc_id, "tokens": len(doc_tokens), "terms": len(terms),
+                     "distinct_terms": len(set(terms)),
+                     "type_token_ratio": round(len(set(terms)) / len(terms), 3) if terms else 0.0})
+    table = pd.DataFrame(rows)
+    return docs[["doc_id", "genre"]].merge(table, on="doc_id")
+
+
+def top_terms(tokens: pd.Series, *, top: int = 20, stopwords: bool = True, boilerplate: bool = False) -> pd.DataFrame:
+    """The corpus's most frequent terms; ties broken by the term itself, so the order is stable.
+
+    With ``stopwords=False`` only punctuation and bare numbers are dropped.
+    """
+    counts = Counter()
+    for doc_tokens in tokens:
+        kept = filter_tokens(doc_tokens, boilerplate=boilerplate) if stopwords else [t for t in doc_tokens if is_term(t)]
+        counts.update(kept)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+    table = pd.DataFrame(ranked, columns=["term", "count"])
+    table.insert(0, "rank", range(1, len(table) + 1))
+    return table
+
+
+def _genre_colors(genres) -> list[str]:
+    order = list(GENRE_ZH)
+    return [style.PALETTE[order.index(genre) % len(style.PALETTE)] for genre in genres]
+
+
+def _genre_legend(ax, genres, *, loc="lower right") -> None:
+    from matplotlib.patches import Patch
+
+    present = [genre for genre in GENRE_ZH if genre in set(genres)]
+    ax.legend(handles=[Patch(color=color, label=GENRE_LABEL[genre])
+                       for genre, color in zip(present, _genre_colors(present))],
+              title="体裁 genre", loc=loc, frameon=False)
+
+
+def plot_lengths(docs: pd.DataFrame) -> Figure:
+    """Horizontal bars: characters per document, coloured by genre."""
+    style.apply_style()
+    fig = Figure(figsize=(8, 0.45 * len(docs) + 1.4))
+    ax = fig.subplots()
+    labels = [f"{d}  {t[:18]}{'…' if len(t) > 18 else ''}" for d, t in zip(docs["doc_id"], docs["title"])]
+    ax.barh(labels, docs["n_chars"], color=_genre_colors(docs["genre"]))
+    ax.invert_yaxis()
+    for y, value in enumerate(docs["n_chars"]):
+        ax.text(value, y, f" {value:,}", va="center", fontsize=8)
+    ax.set_xlabel("字数（不含换行） characters")
+    ax.set_title("各文档篇幅 Document length")
+    ax.margins(x=0.12)
+    _genre_legend(ax, docs["genre"])
+    return fig
+
+
+def plot_timeline(docs: pd.DataFrame) -> Figure:
+    """Documents on a date axis; inferred dates drawn hollow, undated documents listed below."""
+    import matplotlib.dates as mdates
+
+    style.apply_style()
+    dated = docs.dropna(subset=["date"]).sort_values(["date", "doc_id"])
+    fig = Figure(figsize=(9, 0.5 * max(len(dated), 1) + 1.6))
+    ax = fig.subplots()
+    for y, (_, doc) in enumerate(dated.iterrows()):
+        color = _genre_colors([doc["genre"]])[0]
+        hollow = doc["date_source"] != "explicit"
+        ax.scatter(doc["date"], y, s=70, color="white" if hollow else color, edgecolor=color, linewidth=2, zorder=3)
+        ax.text(doc["date"], y, f"   {doc['date']:%m-%d} {doc['doc_id']} {doc['title'][:16]}…", va="center", fontsize=8)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m月%d日"))
+    if len(dated):
+        start, end = dated["date"].min(), dated["date"].max()
+        ax.set_xlim(start - pd.Timedelta(days=3), end + (end - start) * 0.9 + pd.Timedelta(days=10))
+        ax.set_ylim(-0.8, len(dated) - 0.2)
+        ax.invert_yaxis()
+    undated = docs.loc[docs["date"].isna(), "doc_id"].tolist()
+    note = "空心点为推断日期 hollow = inferred date" + (f"；无日期 undated: {', '.join(undated)}" if undated else "")
+    ax.set_title("文档时间线 Document timeline")
+    ax.set_xlabel(note)
+    _genre_legend(ax, dated["genre"], loc="upper right")
+    return fig
+
+
+def plot_top_terms(before: pd.DataFrame, after: pd.DataFrame) -> Figure:
+    """Two panels: the most frequent terms before and after removing stop words."""
+    style.apply_style()
+    fig = Figure(figsize=(10, 0.28 * max(len(before), len(after)) + 1.5))
+    axes = fig.subplots(1, 2)
+    panels = [(before, "去停用词前 before stop words", style.PALETTE[6]),
+              (after, "去停用词后 after stop words", style.PALETTE[0])]
+    for ax, (table, title, color) in zip(axes, panels):
+        ax.barh(table["term"], table["count"], color=color)
+        ax.invert_yaxis()
+        ax.set_title(title)
+        ax.set_xlabel("出现次数 count")
+    fig.suptitle("高频词 Most frequent terms")
+    fig.subplots_adjust(wspace=0.35)
+    return fig
+
+
+def plot_vocabulary(vocabulary: pd.DataFrame) -> Figure:
+    """Terms and distinct terms per document, with the type-token ratio written on each bar."""
+    style.apply_style()
+    fig = Figure(figsize=(8, 4))
+    ax = fig.subplots()
+    x = range(len(vocabulary))
+    ax.bar([i - 0.2 for i in x], vocabulary["terms"], width=0.4, label="词次 terms (tokens)", color=style.PALETTE[1])
+    ax.bar([i + 0.2 for i in x], vocabulary["distinct_terms"], width=0.4, label="词种 distinct terms",
+           color=style.PALETTE[2])
+    for i, (value, ratio) in enumerate(zip(vocabulary["distinct_terms"], vocabulary["type_token_ratio"])):
+        ax.text(i + 0.2, value, f"{ratio:.2f}", ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(list(x), vocabulary["doc_id"])
+    ax.set_ylabel("数量 count")
+    ax.set_title("词汇量（柱上数字为词种/词次比） Vocabulary size (type-token ratio on bars)")
+    ax.legend(frameon=False)
+    return fig
