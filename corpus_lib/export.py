@@ -40,7 +40,7 @@ def safe_name(name: str, *, limit: int = 80) -> str:
     >>> safe_name("../通知: 第1号/附件")
     '通知-第1号-附件'
     """
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name)
+    cleaned = re.sub(r'\s*[\\/:*?"<>|\x00-\x1f]+\s*', "-", name)
     cleaned = re.sub(r"\.{2,}", "", cleaned).strip(" .-")
     return cleaned[:limit].rstrip(" .-") or "untitled"
 

@@ -1,0 +1,74 @@
+"""Charts render every character of the corpus, and figures are written atomically and deterministically."""
+from __future__ import annotations
+
+import io
+import warnings
+
+import pytest
+from matplotlib.figure import Figure
+
+import corpus_lib as cl
+from corpus_lib import export, style
+
+
+def _figure(text: str) -> Figure:
+    style.apply_style()
+    fig = Figure(figsize=(6, 3))
+    ax = fig.subplots()
+    ax.set_title(text[:40])
+    ax.text(0, 0.5, text, fontsize=6)
+    ax.plot([-1, 1], [1, -1])  # a minus sign on the axis
+    return fig
+
+
+def test_every_character_of_the_corpus_renders_without_missing_glyphs(seed_text):
+    characters = "".join(sorted(set(seed_text) - set(" \n\t\u3000")))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for start in range(0, len(characters), 400):
+            _figure(characters[start:start + 400]).savefig(io.BytesIO(), format="png")
+
+
+def test_a_figure_without_the_cjk_font_does_warn():
+    """The check above can fail: with DejaVu Sans only, matplotlib warns about the missing glyphs."""
+    import matplotlib as mpl
+
+    with mpl.rc_context({"font.sans-serif": ["DejaVu Sans"]}):
+        fig = Figure()
+        fig.subplots().set_title("青年")
+        with pytest.warns(UserWarning, match="missing from font"):
+            fig.savefig(io.BytesIO(), format="png")
+
+
+def test_font_is_single_face_and_env_can_choose_serif(monkeypatch):
+    assert style.font_path().suffix in {".otf", ".ttf"}
+    monkeypatch.setenv("CORPUS_LIB_FONT_STYLE", "serif")
+    assert "Serif" in style.font_path().name
+
+
+def test_save_figure_writes_three_formats_deterministically(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
+    monkeypatch.setitem(export._prefix, "stem", "00_test")
+    written = cl.save_figure(_figure("援鄂医疗队全体90后党员"), "demo")
+    assert sorted(p.name for p in written) == ["00_test-demo.pdf", "00_test-demo.png", "00_test-demo.svg"]
+    first = {p.name: p.read_bytes() for p in written}
+    cl.save_figure(_figure("援鄂医疗队全体90后党员"), "demo")
+    assert first == {p.name: p.read_bytes() for p in written}
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(first)  # no temporary files left
+
+
+def test_unknown_format_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
+    with pytest.raises(cl.CorpusError, match="unknown figure format gif"):
+        cl.save_figure(_figure("青年"), "x", formats=("png", "gif"))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("../../etc/passwd", "etc-passwd"),
+    ("通知: 第1号/附件", "通知-第1号-附件"),
+    ("..", "untitled"),
+    ("关" * 200, "关" * 80),
+])
+def test_safe_name(name, expected):
+    assert export.safe_name(name) == expected
