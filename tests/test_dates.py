@@ -1,0 +1,235 @@
+"""corpus_lib.dates: every expected value below was worked out by reading the seed corpus and a calendar."""
+from __future__ import annotations
+
+import io
+import itertools
+import warnings
+from datetime import date
+
+import pytest
+
+from corpus_lib import dates
+
+# (text, base date, [(surface, date, granularity, kind), ...])
+EXTRACT_CASES = [
+    # full dates, Arabic and Chinese numerals
+    ("习近平\n2020年3月15日", None, [("2020年3月15日", "2020-03-15", "day", "explicit")]),
+    ("二〇二〇年三月十五日", None, [("二〇二〇年三月十五日", "2020-03-15", "day", "explicit")]),
+    ("二〇一九年十二月三十一日发布", None, [("二〇一九年十二月三十一日", "2019-12-31", "day", "explicit")]),
+    ("数据截至2020-02-24。", None, [("2020-02-24", "2020-02-24", "day", "explicit")]),
+    # month-day: the year is the occurrence nearest the document date
+    ("3月15日，习近平总书记给北京大学援鄂医疗队全体90后党员的回信", date(2020, 3, 15),
+     [("3月15日", "2020-03-15", "day", "year-inferred")]),
+    ("1月7日，我主持召开中央政治局常委会会议时", date(2020, 2, 23), [("1月7日", "2020-01-07", "day", "year-inferred")]),
+    ("请于1月5日前报送材料。", date(2020, 12, 20), [("1月5日", "2021-01-05", "day", "year-inferred")]),  # January in December
+    ("12月28日，我们召开了会议。", date(2021, 1, 10), [("12月28日", "2020-12-28", "day", "year-inferred")]),  # and the reverse
+    ("三月十五日", date(2020, 3, 20), [("三月十五日", "2020-03-15", "day", "year-inferred")]),
+    # month and year level
+    ("2018年1月我在学习贯彻党的十九大精神专题研讨班开班式上列举了8个方面16个具体风险", date(2020, 2, 23),
+     [("2018年1月", "2018-01", "month", "explicit")]),
+    ("今年3月", date(2020, 1, 31), [("今年3月", "2020-03", "month", "relative")]),
+    ("去年12月以来", date(2020, 1, 31), [("去年12月", "2019-12", "month", "relative")]),
+    ("明年1月15日起施行", date(2020, 6, 1), [("明年1月15日", "2021-01-15", "day", "relative")]),
+    ("2019年是新中国成立70周年", None, [("2019年", "2019", "year", "explicit")]),
+    # a relative day with a bracketed date: the bracket wins
+    ("电视电话会议新闻通稿今天下午（2月24日）举行", date(2020, 3, 1),
+     [("今天下午（2月24日）", "2020-02-24", "day", "relative")]),
+    ("领导小组今天上午（3月19日）举行扩大会议", date(2020, 3, 19), [("今天上午（3月19日）", "2020-03-19", "day", "relative")]),
+    # a weekday in brackets never moves the date (JioNLP read this one as 15 February)
+    ("其中已组建的于2月6日（星期四）前报我处", date(2020, 2, 4), [("2月6日（星期四）", "2020-02-06", "day", "year-inferred")]),
+    # lunar holidays: 除夕 belongs to the lunar year that is ending (JioNLP put it a year late)
+    ("刘刚健从除夕夜就坚守疫情防控一线", date(2020, 3, 15), [("除夕夜", "2020-01-24", "day", "lunar-holiday")]),
+    ("除夕", date(2020, 1, 20), [("除夕", "2020-01-24", "day", "lunar-holiday")]),     # just before New Year
+    ("除夕", date(2020, 2, 10), [("除夕", "2020-01-24", "day", "lunar-holiday")]),     # just after it
+    ("除夕", date(2021, 1, 20), [("除夕", "2021-02-11", "day", "lunar-holiday")]),
+    ("除夕", date(2020, 12, 31), [("除夕", "2021-02-11", "day", "lunar-holiday")]),    # the coming one is nearer
+    ("今年除夕", date(2020, 12, 31), [("今年除夕", "2020-01-24", "day", "lunar-holiday")]),
+    ("大年初一，我主持召开中央政治局常委会会议", date(2020, 2, 23), [("大年初一", "2020-01-25", "day", "lunar-holiday")]),
+    ("正月初十", date(2020, 2, 23), [("正月初十", "2020-02-03", "day", "lunar-holiday")]),
+    ("元宵节", date(2020, 2, 1), [("元宵节", "2020-02-08", "day", "lunar-holiday")]),
+    ("春节", date(2021, 1, 1), [("春节", "2021-02-12", "day", "lunar-holiday")]),
+    ("中秋节", date(2020, 9, 1), [("中秋节", "2020-10-01", "day", "lunar-holiday")]),
+    # solar festivals
+    ("今年“五四”前后，各级团组织可对在疫情防控斗争中涌现出的先进典型进行专项表彰", date(2020, 1, 31),
+     [("今年“五四”", "2020-05-04", "day", "festival")]),
+    ("五四青年节", date(2020, 1, 31), [("五四青年节", "2020-05-04", "day", "festival")]),
+    ("去年国庆节", date(2020, 3, 1), [("去年国庆节", "2019-10-01", "day", "festival")]),
+    ("元旦", date(2020, 12, 20), [("元旦", "2021-01-01", "day", "festival")]),
+    ("清明节", date(2020, 3, 1), [("清明节", "2020-04-04", "day", "festival")]),
+    ("清明节", date(2021, 3, 1), [("清明节", "2021-04-04", "day", "festival")]),
+    ("清明节", date(2019, 3, 1), [("清明节", "2019-04-05", "day", "festival")]),
+]
+
+
+@pytest.mark.parametrize("text, base, expected", EXTRACT_CASES)
+def test_extract_dates(text, base, expected):
+    table = dates.extract_dates(text, base_date=base)
+    assert list(table[["surface", "date", "granularity", "kind"]].itertuples(index=False, name=None)) == expected
+    for row in table.itertuples():
+        assert text[row.start:row.end] == row.surface
+
+
+NOT_DATES = [
+    "要依托网络信息平台、12355热线等开展线上志愿服务",
+    "东北大学外国语学院2019级研究生孙玥表示",
+    "武汉大学电气与自动化学院2017级年级团总支书记朱可馨说",
+    "第21届研究生支教团成员、北京化工大学学生孙铭泽表示",
+    "在4.2万余名驰援湖北的医护人员中，有1.2万多名是90后",
+    "在岗坚守40余天，有时一天要值守15个小时",
+    "最后，我给今天参加会议的同志们提3点要求。",
+    "沪团委发〔2020〕15号",
+    "已在华中科技大学同济医学院附属同济医院重症ICU工作1个多月",
+    "现在，全国有1396个县（区）无确诊病例（占46%）",
+    "青年团员占了救治队伍的83％",
+    "组织29个省区市和新疆生产建设兵团、军队等调派330多支医疗队、41600多名医护人员驰援",
+    "发扬五四精神",          # 五四 alone: the movement, not the day
+    "营造风清气正、政治清明的环境",
+    "初一学生",
+    "2月30日",               # no such day
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert dates.extract_dates(text, base_date=date(2020, 2, 23)).empty
+
+
+@pytest.mark.parametrize("text, base, flagged", [
+    ("其中已组建的于2月6日（星期四）前报我处", date(2020, 2, 4), False),
+    ("于2月7日（星期四）前报我处", date(2020, 2, 4), True),
+    ("2020年3月15日（星期日）", None, False),
+    ("2020年3月15日（周一）", None, True),
+])
+def test_weekday_mismatch_is_flagged_not_fixed(text, base, flagged):
+    row = dates.extract_dates(text, base_date=base).iloc[0]
+    assert bool(row["flag"]) is flagged
+    assert row["date"] == ("2020-02-07" if "2月7日" in text else "2020-02-06" if "2月6日" in text else "2020-03-15")
+
+
+@pytest.mark.parametrize("text, expected", [("二〇二〇", 2020), ("二十四", 24), ("十五", 15), ("三十一", 31),
+                                            ("十", 10), ("九", 9), ("03", 3)])
+def test_cn_number(text, expected):
+    assert dates.cn_number(text) == expected
+
+
+@pytest.mark.parametrize("positions, gap, expected", [
+    ([0.0, 0.0, 0.0], 1.0, [-1.0, 0.0, 1.0]),
+    ([0.0, 5.0, 10.0], 1.0, [0.0, 5.0, 10.0]),
+    ([0.0, 0.5, 10.0], 1.0, [-0.25, 0.75, 10.0]),
+])
+def test_spread_labels(positions, gap, expected):
+    assert dates._spread(positions, gap=gap) == pytest.approx(expected)
+
+
+# ---------------------------------------------------------------- the seed corpus
+
+# Read off the corpus: every date mention, each document's own dateline included.
+SEED_MENTIONS = [
+    ("d01", "2020年3月15日", "2020-03-15", "explicit"),
+    ("d02", "3月15日", "2020-03-15", "year-inferred"),
+    ("d02", "除夕夜", "2020-01-24", "lunar-holiday"),
+    ("d03", "2020年2月23日", "2020-02-23", "explicit"),
+    ("d03", "1月7日", "2020-01-07", "year-inferred"),
+    ("d03", "1月20日", "2020-01-20", "year-inferred"),
+    ("d03", "大年初一", "2020-01-25", "lunar-holiday"),
+    ("d03", "2月10日", "2020-02-10", "year-inferred"),
+    ("d03", "1月22日", "2020-01-22", "year-inferred"),
+    ("d03", "春节", "2020-01-25", "lunar-holiday"),     # 春节返乡高峰
+    ("d03", "春节", "2020-01-25", "lunar-holiday"),     # 延长春节假期
+    ("d03", "2月12日", "2020-02-12", "year-inferred"),
+    ("d03", "2018年1月", "2018-01", "explicit"),
+    ("d04", "今天下午（2月24日）", "2020-02-24", "relative"),
+    ("d05", "2020年3月19日", "2020-03-19", "explicit"),
+    ("d05", "今天上午（3月19日）", "2020-03-19", "relative"),
+    ("d06", "今年“五四”", "2020-05-04", "festival"),
+    ("d06", "2020年1月31日", "2020-01-31", "explicit"),
+    ("d07", "2月6日（星期四）", "2020-02-06", "year-inferred"),
+    ("d07", "2020年2月4日", "2020-02-04", "explicit"),
+]
+
+
+def test_seed_mentions(seed_docs):
+    table = dates.date_mentions(seed_docs)
+    assert list(table[["doc_id", "surface", "date", "kind"]].itertuples(index=False, name=None)) == SEED_MENTIONS
+    assert (table["flag"].str.contains("星期不符")).sum() == 0  # 6 February 2020 was a Thursday
+
+
+def test_seed_datelines(seed_docs):
+    table = dates.date_mentions(seed_docs)
+    datelines = table[table["role"] == "dateline"]
+    assert datelines[["doc_id", "date"]].values.tolist() == [
+        ["d01", "2020-03-15"], ["d03", "2020-02-23"], ["d05", "2020-03-19"], ["d06", "2020-01-31"], ["d07", "2020-02-04"]]
+
+
+@pytest.mark.parametrize("doc_id, day, source", [
+    ("d01", "2020-03-15", "explicit"), ("d02", "2020-03-15", "inferred"), ("d03", "2020-02-23", "explicit"),
+    ("d04", "2020-02-24", "inferred"), ("d05", "2020-03-19", "explicit"), ("d06", "2020-01-31", "explicit"),
+    ("d07", "2020-02-04", "explicit"),
+])
+def test_document_dates(seed_docs, doc_id, day, source):
+    row = dates.document_dates(seed_docs).set_index("doc_id").loc[doc_id]
+    assert (row["date"], row["date_source"]) == (day, source)
+
+
+def test_date_records(seed_docs):
+    records = dates.date_records(seed_docs, None)
+    assert list(records.columns) == ["doc_id", "surface", "date", "granularity", "kind"]
+    assert len(records) == len(SEED_MENTIONS)
+
+
+def test_event_timeline_leaves_out_datelines(seed_docs):
+    events = dates.event_timeline(dates.date_mentions(seed_docs))
+    assert events["date"].tolist() == sorted(events["date"])
+    assert events["date"].iloc[0] == "2020-01-07" and events["date"].iloc[-1] == "2020-05-04"
+    assert len(events) == 14
+    assert events["label"].iloc[0] == "1月7日 我主持召开中央政治局常委会会议时〔d03〕"
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("1月7日，我主持召开会议。大年初一，我主持召开会议。", 2020, [date(2020, 1, 7), date(2020, 1, 25)]),
+    ("今年“五四”前后进行专项表彰", 2020, []),   # a plan, not a past day: left out of the dating rule
+    ("3月15日", None, []),
+])
+def test_day_mentions(text, year, expected):
+    assert dates.day_mentions(text, year=year) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("（2020年2月23日）", date(2020, 2, 23)), ("2020年3月15日", date(2020, 3, 15)), ("今天下午（2月24日）举行", None),
+])
+def test_parse_date_line(line, expected):
+    assert dates.parse_date_line(line) == expected
+
+
+def test_relative_day_date():
+    assert dates.relative_day_date("会议今天下午（2月24日）举行。", year=2020) == (date(2020, 2, 24), False)
+    assert dates.relative_day_date("会议今天下午（2020年2月24日）举行。", year=None) == (date(2020, 2, 24), True)
+
+
+# ---------------------------------------------------------------- charts
+
+def _draw(fig):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing CJK glyph fails the test
+        fig.savefig(io.BytesIO(), format="png")
+
+
+def test_charts_draw_without_missing_glyphs(seed_docs):
+    from corpus_lib.themes import theme_shares
+
+    documents = dates.document_dates(seed_docs)
+    events = dates.event_timeline(dates.date_mentions(seed_docs))
+    for fig in (dates.plot_document_timeline(documents), dates.plot_event_timeline(events),
+                dates.plot_share_trend(theme_shares(seed_docs), documents, title="主题占比 Theme shares")):
+        _draw(fig)
+
+
+def test_event_labels_do_not_overlap(seed_docs):
+    fig = dates.plot_event_timeline(dates.event_timeline(dates.date_mentions(seed_docs)))
+    _draw(fig)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    boxes = [text.get_window_extent(renderer) for text in fig.axes[0].texts]
+    assert len(boxes) == 14
+    assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
