@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import takewhile
 
 import pandas as pd
 
@@ -369,3 +370,234 @@ def find_names(text: str) -> list[tuple[int, int, str, str]]:
             i += 1
     keep = _accepted(text, candidates)
     return [(s, e, text[s:e], cue) for (s, e, _, cue), k in zip(candidates, keep) if k]
+
+
+def _cohort_alternation() -> str:
+    return "(?:" + "|".join(_loose(s) for s in sorted(cohort_variants(), key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=None)
+def _self_patterns() -> tuple[re.Pattern, ...]:
+    """Phrases in which a person says they belong to a cohort (作为一名95后, 这名90后说, 也是90后)."""
+    cohort = _cohort_alternation()
+    return tuple(re.compile(p.format(c=cohort)) for p in (
+        r"(?:作为|身为)(?:一名|一位|一个)?[^，。；！？“”]*?{c}",
+        r"(?:这名|这位|也是|是一名|是一位|我是){c}",
+        r"我们{c}",
+    ))
+
+
+def stated_cohort(descriptor: str, span: str) -> tuple[str | None, str | None]:
+    """``(cohort, evidence)`` for a person, only where the text says they belong to it.
+
+    ``descriptor`` is the text right before the name (its last clause is the appositive:
+    ``杭州市肿瘤医院重症监护室90后护师``); ``span`` is everything said of the person.
+
+    >>> stated_cohort("", "这名90后说：“我很荣幸自己是下沉社区的一员。”")
+    ('90后', '这名90后')
+    >>> stated_cohort("昆明第二十四中学团委书记", "表示，要教育影响更多的00后、10后")
+    (None, None)
+    """
+    appositive = re.split("[，。；！？”]", descriptor)[-1]
+    found = find_cohorts(appositive)
+    if found:
+        return found[0][3], appositive
+    hits = [m for pattern in _self_patterns() for m in pattern.finditer(span)]
+    if not hits:
+        return None, None
+    first = min(hits, key=lambda m: m.start())
+    return find_cohorts(first.group())[-1][3], first.group()
+
+
+def _role_hits(text: str) -> list[dict[str, str]]:
+    rows, pattern = _roles()
+    return [rows[m.group()] for m in pattern.finditer(text) if rows[m.group()]["role"]]
+
+
+def choose_role(descriptor: str, after: str, span: str) -> dict[str, str] | None:
+    """The person's role row: the last strong role before the name, else the first after it
+    (樊静妤是…青年突击队队员), else one they give themselves (作为一名…医学生), else a weak one.
+
+    >>> choose_role("河北省邯郸市邯山区河沙镇镇裴庄村党支部书记、团十八大代表", "", "")["role"]
+    '党支部书记'
+    """
+    own = [h for m in re.finditer("(?:作为|身为)[^，。；！？]*", span) for h in _role_hits(m.group())]
+    before, behind = _role_hits(descriptor), _role_hits(after)
+    for hits, last in ((before, True), (behind, False), (own, True)):
+        strong = [h for h in hits if not h["weak"]]
+        if strong:
+            return strong[-1] if last else strong[0]
+    weak = before[::-1] + behind + own
+    return weak[0] if weak else None
+
+
+def _direct_quotes(span: str) -> list[tuple[int, str]]:
+    """``(position, text)`` of top-level “…” passages that are speech: at least 8 characters and
+    introduced by ：，。 or the start of the paragraph (not 战“疫” or 开展“手拉手…”活动)."""
+    quotes, depth, start = [], 0, 0
+    for i, char in enumerate(span):
+        if char == OPEN_QUOTE:
+            depth, start = depth + 1, (i if depth == 0 else start)
+        elif char == CLOSE_QUOTE and depth:
+            depth -= 1
+            inner = span[start + 1:i].strip().rstrip("，,")
+            if depth == 0 and len(inner) >= 8 and (start == 0 or span[start - 1] in "：:，,。！？\n"):
+                quotes.append((start, inner))
+    return quotes
+
+
+DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为"})
+SPEECH = re.compile(r"(?:说|表示|指出|强调|认为)[，,：:]")
+
+
+def _reported_speech(span: str, name_end: int) -> tuple[int, str] | None:
+    """What follows the first speech verb after the name, to the sentence end (plus sentences in 我)."""
+    verb = SPEECH.search(span, name_end)
+    if not verb or span.startswith(OPEN_QUOTE, verb.end()):
+        return None
+    sentences = split_sentences(span[verb.end():])
+    said = "".join(sentences[:1] + list(takewhile(lambda s: s.startswith("我"), sentences[1:])))
+    return (verb.end(), said) if said else None
+
+
+def extract_quote(span: str, *, name_end: int = 0) -> tuple[str | None, str | None]:
+    """``(quote, quote_type)``: direct quotes and reported speech, in text order, joined by " / ".
+    quote_type is direct, reported or mixed.
+
+    >>> extract_quote("华成祥说，这次疫情让90后、00后认识到身上的重担。我是一名航空一线的工作者。")
+    ('这次疫情让90后、00后认识到身上的重担。我是一名航空一线的工作者。', 'reported')
+    >>> extract_quote("“总书记的话说到了我的心坎儿里，”山西吕梁石楼县青年张云表示，作为一名返乡创业的青年突击队队员，要牢记总书记的嘱托。", name_end=21)
+    ('总书记的话说到了我的心坎儿里 / 作为一名返乡创业的青年突击队队员，要牢记总书记的嘱托。', 'mixed')
+    """
+    reported = _reported_speech(span, name_end)
+    direct = [(p, q) for p, q in _direct_quotes(span) if not (reported and q in reported[1])]
+    parts = sorted(direct + ([reported] if reported else []))
+    if not parts:
+        return None, None
+    kind = "mixed" if direct and reported else ("direct" if direct else "reported")
+    return " / ".join(text for _, text in parts), kind
+
+
+# institution suffixes for the fallback used when corpus_lib.institutions is not available
+FALLBACK_INSTITUTION = re.compile(
+    f"[{HAN}（）()]*?(?:大学|学院|中学|医院|公司|中心|团委|市委|区委|县委|医疗队|突击队|党支部|组织)"
+    f"(?:[{HAN}]*?(?:学院|医院|团委|宣传部|学生会|团总支))?")
+
+
+def _institutions_in(text: str, *, context_province=None) -> pd.DataFrame:
+    """Institutions in ``text`` (name, start, end, type, province): the Institutions module if it
+    is installed, else a rough suffix match with no type or province."""
+    try:
+        from .institutions import extract_institutions
+    except ImportError:
+        rows = [(m.group(), m.start(), m.end(), None, None) for m in FALLBACK_INSTITUTION.finditer(text)]
+        return pd.DataFrame(rows, columns=["name", "start", "end", "type", "province"])
+    return extract_institutions(text, context_province=context_province)
+
+
+def _choose_institution(found: pd.DataFrame, lo: int, name_start: int, hi: int):
+    """The last institution in the description before the name, else the first one after it."""
+    before = found[(found["start"] >= lo) & (found["end"] <= name_start)]
+    if len(before):
+        return before.iloc[-1]
+    after = found[(found["start"] >= name_start) & (found["end"] <= hi)]
+    return after.iloc[0] if len(after) else None
+
+
+def _groups(names, spans) -> list[list[int]]:
+    """Indices of names that share a sentence (方飞燕、杨丽红 / 张笑予和…普锦旺)."""
+    def sentence_of(position):
+        return next(k for k, (s, e, _) in enumerate(spans) if s <= position < e or k == len(spans) - 1)
+    groups: dict[int, list[int]] = {}
+    for k, (start, *_rest) in enumerate(names):
+        groups.setdefault(sentence_of(start), []).append(k)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _descriptor_start(paragraph: str, names, k: int, sentence_start: int) -> int:
+    start, *_ = names[k]
+    if k and names[k - 1][3] == "、" and names[k - 1][1] + 1 == start:
+        return _descriptor_start(paragraph, names, k - 1, sentence_start)
+    floor = sentence_start
+    if k and names[k - 1][0] >= sentence_start:  # 张笑予和|昆明第八中学团委书记普锦旺
+        floor = names[k - 1][1] + len(names[k - 1][3])
+    quote_end = paragraph.rfind(CLOSE_QUOTE, floor, start)
+    return max(floor, quote_end + 1)
+
+
+def paragraph_people(paragraph: str) -> list[dict]:
+    """People named in one paragraph, each with descriptor, role, cohort and quote.
+
+    >>> [p["name"] for p in paragraph_people("团沈阳市委宣传部干部温阳说，疫情发生以来，我与很多青年一起。")]
+    ['温阳']
+    """
+    names = find_names(paragraph)
+    if not names:
+        return []
+    spans = sentence_spans(paragraph)
+    groups = _groups(names, spans)
+    found = _institutions_in(paragraph)
+    people = []
+    for g, members in enumerate(groups):
+        first_sentence = next(s for s, e, _ in spans if s <= names[members[0]][0] < e) if spans else 0
+        lo = 0 if g == 0 else first_sentence
+        hi = len(paragraph) if g + 1 == len(groups) else next(
+            s for s, e, _ in spans if s <= names[groups[g + 1][0]][0] < e)
+        span = paragraph[lo:hi]
+        for k in members:
+            people.append(_person(paragraph, names, k, span, lo, hi, first_sentence, found))
+    return people
+
+
+def _person(paragraph, names, k, span, lo, hi, sentence_start, found) -> dict:
+    start, end, name, cue = names[k]
+    described_from = _descriptor_start(paragraph, names, k, sentence_start)
+    descriptor = paragraph[described_from:start]
+    # what follows the name describes the person only after 是/所在/作为 (樊静妤是…队员)
+    after = re.split("[。；！？]", paragraph[end:hi])[0] if cue in DESCRIBING_CUES else ""
+    if cue in ("、", "等"):  # 陈世杰、乔瑞娟等团干表示: the role after the list
+        after = re.split("[，。；！？]", paragraph[end:hi])[0].split("、")[-1]
+    cohort, evidence = stated_cohort(paragraph[sentence_start:start] if not descriptor else descriptor,
+                                     span)
+    role = choose_role(descriptor, after, span)
+    institution = _choose_institution(found, described_from, start, end + len(after))
+    quote, quote_type = extract_quote(span, name_end=end - lo)
+    return {
+        "name": name, "institution": None if institution is None else institution["name"],
+        "institution_type": None if institution is None else institution["type"],
+        "province": None if institution is None else institution["province"],
+        "role": role["role"] if role else None, "role_group": _role_group(role, descriptor, institution),
+        "cohort": cohort, "quote": quote, "quote_type": quote_type, "cohort_evidence": evidence,
+        "sentence": next((s for s, e, text in sentence_spans(paragraph) if s <= start < e), None) and
+        next(text for s, e, text in sentence_spans(paragraph) if s <= start < e),
+    }
+
+
+def _role_group(role, descriptor: str, institution) -> str | None:
+    if role is None:
+        return None
+    league = re.search(r"(?:^|[的、，])团(?![结员队体])", descriptor) or (
+        institution is not None and institution["type"] == "youth_league")
+    return "团干部" if role["group"] == "干部" and league else role["group"]
+
+
+def extract_people(docs) -> pd.DataFrame:
+    """The people ("youth voices") table: one row per person and document.
+
+    Columns: doc_id, name, institution, institution_type, province, role, cohort, quote, then
+    role_group, quote_type (direct/reported), cohort_evidence (the words that state the cohort)
+    and sentence. ``cohort`` is filled only where the text says the person belongs to it.
+    """
+    _check_docs(docs)
+    rows = []
+    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+        for paragraph in text.split("\n"):
+            rows += [{"doc_id": doc_id, **person} for person in paragraph_people(paragraph)]
+    table = pd.DataFrame(rows, columns=["doc_id"] + PEOPLE_COLUMNS[1:] + PEOPLE_EXTRA)
+    # one row per person and document: later mentions fill what the first one left empty
+    return table.groupby(["doc_id", "name"], sort=False, as_index=False).first()[table.columns]
+
+
+def people_records(docs, args=None) -> pd.DataFrame:
+    """For the CLI: doc_id, name, institution, institution_type, province, role, cohort, quote."""
+    return extract_people(docs)[PEOPLE_COLUMNS]
