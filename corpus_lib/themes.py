@@ -20,7 +20,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -43,9 +43,23 @@ def _drop_set(boilerplate: bool) -> frozenset[str]:
     return resources.stopwords() | resources.boilerplate() if boilerplate else resources.stopwords()
 
 
-def _keep(counts: Counter, drop: frozenset[str]) -> Counter:
-    """``Counter(filter_tokens(tokens))``, computed on the distinct types only (fast on big corpora)."""
-    return Counter({term: n for term, n in counts.items() if term not in drop and TERM.search(term)})
+def count_table(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFrame:
+    """Filtered term counts as rows ``doc_id, term, count`` (documents in order, terms unordered).
+
+    Same result as counting ``filter_tokens`` output, but each distinct type is tested once for
+    the whole corpus (a Counter per document, then one vectorised mask), so 10M characters stay fast.
+    """
+    _require(docs, "doc_id", "text")
+    counters = [Counter(tokens) for tokens in segment_corpus(docs)]
+    drop = _drop_set(boilerplate)
+    kept = {t for t in set().union(*counters) if t not in drop and TERM.search(t)}
+    terms = list(chain.from_iterable(counters))
+    table = pd.DataFrame({
+        "doc_id": np.repeat(docs["doc_id"].to_numpy(dtype=object), [len(c) for c in counters]),
+        "term": terms,
+        "count": np.fromiter(chain.from_iterable(map(Counter.values, counters)), dtype=np.int64, count=len(terms)),
+    })
+    return table[[t in kept for t in terms]].reset_index(drop=True)
 
 
 def document_counts(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.Series:
@@ -55,20 +69,10 @@ def document_counts(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.Seri
     >>> document_counts(cl.load_corpus())["d02"]["90后"] > 10
     True
     """
-    _require(docs, "doc_id", "text")
-    drop = _drop_set(boilerplate)
-    tokens = segment_corpus(docs)
-    return pd.Series([_keep(Counter(t), drop) for t in tokens], index=tokens.index, name="counts")
-
-
-def _tidy(counts: pd.Series) -> pd.DataFrame:
-    """Counters by doc_id -> rows doc_id, term, count (vectorised from the Counter items)."""
-    lengths = [len(c) for c in counts]
-    return pd.DataFrame({
-        "doc_id": np.repeat(counts.index.to_numpy(dtype=object), lengths),
-        "term": [t for c in counts for t in c.keys()],
-        "count": np.fromiter((n for c in counts for n in c.values()), dtype=np.int64, count=sum(lengths)),
-    })
+    table = count_table(docs, boilerplate=boilerplate)
+    grouped = {doc_id: Counter(dict(zip(part["term"], part["count"])))
+               for doc_id, part in table.groupby("doc_id", sort=False)}
+    return pd.Series([grouped.get(d, Counter()) for d in docs["doc_id"]], index=docs["doc_id"], name="counts")
 
 
 def term_counts(docs: pd.DataFrame, *, boilerplate: bool = False, by: str = "doc") -> pd.DataFrame:
@@ -82,12 +86,11 @@ def term_counts(docs: pd.DataFrame, *, boilerplate: bool = False, by: str = "doc
     >>> term_counts(cl.load_corpus(), by="all").head(1)["term"].tolist()
     ['疫情防控']
     """
-    counts = document_counts(docs, boilerplate=boilerplate)
+    table = count_table(docs, boilerplate=boilerplate)
     if by == "all":
-        counts = pd.Series([sum(counts, Counter())], index=pd.Index(["all"], name="doc_id"))
+        table = table.groupby("term", as_index=False, sort=False)["count"].sum().assign(doc_id="all")
     elif by != "doc":
         raise CorpusError(f"by must be 'doc' or 'all', not {by!r}")
-    table = _tidy(counts)
     totals = table.groupby("doc_id")["count"].transform("sum")
     table["per_10k"] = (table["count"] / totals * 10_000).round(2)
     return table.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], ignore_index=True)
@@ -113,12 +116,11 @@ def tfidf_keywords(docs: pd.DataFrame, *, top: int = 20, boilerplate: bool = Fal
     >>> "90后" in tfidf_keywords(cl.load_corpus(), top=5).query("doc_id == 'd02'")["term"].tolist()
     True
     """
-    counts = document_counts(docs, boilerplate=boilerplate)
-    table = _tidy(counts)
-    df = table.groupby("term")["doc_id"].nunique()
-    idf = np.log((1 + len(counts)) / (1 + df)) + 1
+    table = count_table(docs, boilerplate=boilerplate)
+    df = table["term"].value_counts(sort=False)  # one row per (doc, term), so rows per term = documents
+    idf = np.log((1 + len(docs)) / (1 + df)) + 1
     if by == "all":
-        table = table.groupby("term", as_index=False)["count"].sum().assign(doc_id="all")
+        table = table.groupby("term", as_index=False, sort=False)["count"].sum().assign(doc_id="all")
     elif by != "doc":
         raise CorpusError(f"by must be 'doc' or 'all', not {by!r}")
     tf = table["count"] / table.groupby("doc_id")["count"].transform("sum")
@@ -209,8 +211,13 @@ def keyness_by(docs: pd.DataFrame, column: str, target_values, reference_values=
                           f"or in the reference group; values present: {sorted(map(str, docs[column].unique()))}")
     if (targets & references).any():
         raise CorpusError("the target and reference groups overlap")
-    counts = document_counts(docs, boilerplate=boilerplate)
-    return keyness(sum(counts[targets.to_numpy()], Counter()), sum(counts[references.to_numpy()], Counter()))
+    table = count_table(docs, boilerplate=boilerplate)
+
+    def group_counts(mask) -> Counter:
+        rows = table[table["doc_id"].isin(docs.loc[mask, "doc_id"])]
+        return Counter(rows.groupby("term")["count"].sum().to_dict())
+
+    return keyness(group_counts(targets), group_counts(references))
 
 
 # --------------------------------------------------------------------------- collocations
