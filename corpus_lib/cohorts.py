@@ -495,13 +495,42 @@ def _institutions_in(text: str, *, context_province=None) -> pd.DataFrame:
     return extract_institutions(text, context_province=context_province)
 
 
+def _host(found: pd.DataFrame, row):
+    """Follow ``parent`` up to the top body: a 团委 inside a hospital belongs to the hospital."""
+    if "parent" not in found.columns:
+        return row
+    seen = set()
+    while isinstance(row["parent"], str) and row["parent"] not in seen:
+        seen.add(row["parent"])
+        parents = found[found["canonical"] == row["parent"]] if "canonical" in found.columns else found[:0]
+        if not len(parents):
+            break
+        row = parents.iloc[-1]
+    return row
+
+
 def _choose_institution(found: pd.DataFrame, lo: int, name_start: int, hi: int):
-    """The last institution in the description before the name, else the first one after it."""
+    """``(unit, host)``: the last institution in the description before the name, else the first
+    one after it (李飞所在的复旦大学附属儿科医院), and the top body it belongs to."""
     before = found[(found["start"] >= lo) & (found["end"] <= name_start)]
-    if len(before):
-        return before.iloc[-1]
     after = found[(found["start"] >= name_start) & (found["end"] <= hi)]
-    return after.iloc[0] if len(after) else None
+    unit = before.iloc[-1] if len(before) else (after.iloc[0] if len(after) else None)
+    return (None, None) if unit is None else (unit, _host(found, unit))
+
+
+def _province_in(text: str) -> str | None:
+    """The first place in ``text`` that lies in exactly one province (辽宁90后青年志愿者 -> 辽宁)."""
+    try:
+        from .institutions import places
+    except ImportError:
+        return None
+    table = places()
+    for i in range(len(text)):
+        for length in range(min(8, len(text) - i), 1, -1):
+            provinces = table.get(text[i:i + length])
+            if provinces and len(provinces) == 1:
+                return next(iter(provinces))
+    return None
 
 
 def _groups(names, spans) -> list[list[int]]:
@@ -560,13 +589,14 @@ def _person(paragraph, names, k, span, lo, hi, sentence_start, found) -> dict:
     cohort, evidence = stated_cohort(paragraph[sentence_start:start] if not descriptor else descriptor,
                                      span)
     role = choose_role(descriptor, after, span)
-    institution = _choose_institution(found, described_from, start, end + len(after))
+    unit, host = _choose_institution(found, described_from, start, end + len(after))
     quote, quote_type = extract_quote(span, name_end=end - lo)
+    province = host["province"] if host is not None and isinstance(host["province"], str) else None
     return {
-        "name": name, "institution": None if institution is None else institution["name"],
-        "institution_type": None if institution is None else institution["type"],
-        "province": None if institution is None else institution["province"],
-        "role": role["role"] if role else None, "role_group": _role_group(role, descriptor, institution),
+        "name": name, "institution": None if unit is None else unit.get("canonical", unit["name"]),
+        "institution_type": None if host is None else host["type"],
+        "province": province or _province_in(descriptor + after),
+        "role": role["role"] if role else None, "role_group": _role_group(role, descriptor, host),
         "cohort": cohort, "quote": quote, "quote_type": quote_type, "cohort_evidence": evidence,
         "sentence": next((s for s, e, text in sentence_spans(paragraph) if s <= start < e), None) and
         next(text for s, e, text in sentence_spans(paragraph) if s <= start < e),
