@@ -313,8 +313,13 @@ def _split(candidate: _Candidate, found: list[_Candidate]) -> list[tuple[_Candid
 
 # ---------------------------------------------------------------- type, canonical name, province
 
+@lru_cache(maxsize=None)
+def _suffixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(suffixes(), key=len, reverse=True))
+
+
 def _suffix_of(name: str) -> str | None:
-    for suffix in sorted(suffixes(), key=len, reverse=True):
+    for suffix in _suffixes_longest_first():
         if name.endswith(suffix):
             return suffix
     return None
@@ -463,10 +468,9 @@ def document_province(text: str, *, title: str = "", issuer: str = "") -> str | 
     >>> document_province("……", issuer="共青团上海市委员会")
     '上海'
     """
-    for line in (issuer or "", title or ""):
-        province = _province_from_places(_places_in(str(line)))
-        if province:
-            return province
+    located = _places_in(str(issuer or "")) + [piece for piece in _places_in(str(title or "")) if piece[0] == 0]
+    if _province_from_places(located):  # the issuer, or a title that begins with a place (上海市…)
+        return _province_from_places(located)
     if not RELATIVE_MARK.search(text):
         return None
     counts = {city: text.count(city) for city in MUNICIPALITIES}
