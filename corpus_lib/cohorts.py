@@ -631,3 +631,116 @@ def extract_people(docs) -> pd.DataFrame:
 def people_records(docs, args=None) -> pd.DataFrame:
     """For the CLI: doc_id, name, institution, institution_type, province, role, cohort, quote."""
     return extract_people(docs)[PEOPLE_COLUMNS]
+
+
+# ---------------------------------------------------------------- 90后 vs 00后: what is said around them
+def cohort_sentences(docs, cohort: str) -> list[str]:
+    """Sentences that mention ``cohort`` (each once, in document order)."""
+    wanted = normalize_cohort(cohort)
+    mentions = cohort_mentions(docs)
+    return list(dict.fromkeys(mentions.loc[mentions["cohort"] == wanted, "sentence"]))
+
+
+def cohort_keyness(docs, target: str = "90后", reference: str = "00后", *, boilerplate: bool = False):
+    """Keyness of the words in sentences that mention ``target`` against those that mention
+    ``reference`` (``corpus_lib.themes.keyness``). Cohort words themselves are left out; a
+    sentence naming both cohorts counts in both groups."""
+    from .segment import filter_tokens, segment
+    from .themes import keyness
+
+    def tokens(cohort):
+        words = [t for s in cohort_sentences(docs, cohort) for t in filter_tokens(segment(s), boilerplate=boilerplate)]
+        return Counter(t for t in words if not normalize_cohort(t))
+    return keyness(tokens(target), tokens(reference))
+
+
+# ---------------------------------------------------------------- plots (each returns a Figure)
+def _figure(width: float, height: float):
+    from matplotlib.figure import Figure
+
+    from .style import apply_style
+
+    apply_style()
+    fig = Figure(figsize=(width, height))
+    return fig, fig.subplots()
+
+
+def plot_cohort_counts(counts: pd.DataFrame, *, labels: dict | None = None):
+    """Heatmap: documents (rows) x cohorts (columns), the count written in each cell."""
+    fig, ax = _figure(1.2 * max(len(counts.columns), 3) + 4.5, 0.45 * max(len(counts), 2) + 1.6)
+    values = counts.to_numpy()
+    ax.imshow(values, cmap="Reds", aspect="auto", vmin=0, vmax=max(values.max(), 1) if values.size else 1)
+    ax.set_xticks(range(len(counts.columns)), list(counts.columns))
+    names = [f"{d}  {labels[d]}" if labels and d in labels else d for d in counts.index]
+    ax.set_yticks(range(len(counts.index)), names)
+    for (row, col), value in pd.DataFrame(values).stack().items():
+        ax.text(col, row, str(value) if value else "·", ha="center", va="center",
+                color="white" if value > values.max() / 2 else "#333333")
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title("各文档提到的世代词 / Cohort mentions per document")
+    ax.set_xlabel("世代 (cohort)")
+    return fig
+
+
+def plot_stated_shares(stats: pd.DataFrame):
+    """Horizontal bars: each stated share of a cohort (count / total, or a stated percentage)."""
+    rows = stats[stats["share"].notna() & stats["cohort"].notna()].reset_index(drop=True)
+    fig, ax = _figure(8, 0.7 * max(len(rows), 1) + 1.6)
+    labels = [f"{r.cohort} 占 {_short(r.of)}" for r in rows.itertuples()]
+    ax.barh(range(len(rows)), rows["share"], color="#c0392b")
+    ax.barh(range(len(rows)), 1 - rows["share"], left=rows["share"], color="#e5e7e9")
+    for k, r in enumerate(rows.itertuples()):
+        number = f"约{r.value:,.0f}名" if r.kind == "count" else f"{r.value:.0%}"
+        ax.text(r.share + 0.01, k, f"{r.share:.1%}（{number}{'，约数' if r.approximate else ''}）",
+                va="center", fontsize=9)
+    ax.set_yticks(range(len(rows)), labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.set_title("文中给出的世代比例 / Cohort shares stated in the text")
+    ax.set_xlabel("占比 (share of the group named)")
+    return fig
+
+
+def _short(text, limit: int = 18) -> str:
+    text = str(text or "").strip()
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def people_crosstab(people: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Counts of people by ``column`` (rows) and stated cohort (columns; 未说明 = not stated),
+    rows sorted by total (descending) then name."""
+    table = pd.crosstab(people[column].fillna("未知"), people["cohort"].fillna(NO_COHORT))
+    order = cohort_order(c for c in table.columns if c != NO_COHORT)
+    table = table.reindex(columns=order + ([NO_COHORT] if NO_COHORT in table.columns else []), fill_value=0)
+    table["_total"] = table.sum(axis=1)
+    table["_unknown"] = table.index == "未知"  # the unknown row goes last
+    table = table.reset_index().sort_values(["_unknown", "_total", column], ascending=[True, False, True])
+    return table.set_index(column).drop(columns=["_total", "_unknown"])
+
+
+def plot_people_by(people: pd.DataFrame, column: str, *, title: str, labels: dict | None = None):
+    """Stacked horizontal bars: people per ``column`` value, coloured by stated cohort."""
+    from .style import PALETTE
+
+    table = people_crosstab(people, column)
+    fig, ax = _figure(8, 0.34 * max(len(table), 3) + 1.8)
+    left = pd.Series(0, index=table.index)
+    colours = dict(zip(cohort_order(["80后", "85后", "90后", "95后", "00后", "05后", "10后"]),
+                       [PALETTE[6], PALETTE[5], PALETTE[0], PALETTE[2], PALETTE[1], PALETTE[3], PALETTE[4]]))
+    positions = range(len(table))
+    for cohort in table.columns:
+        label = "未说明 (not stated)" if cohort == NO_COHORT else cohort
+        ax.barh(positions, table[cohort], left=left, label=label, color=colours.get(cohort, "#d5d8dc"))
+        left = left + table[cohort]
+    labels = {"未知": "未知", **(labels or {})}
+    names = [f"{labels[v]} ({v})" if v in labels and labels[v] != v else v for v in table.index]
+    ax.set_yticks(positions, names)
+    ax.invert_yaxis()
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_xlabel("人数 (people)")
+    ax.set_title(title)
+    ax.legend(title="自述世代 (stated cohort)", loc="lower right", frameon=False)
+    return fig
