@@ -6,6 +6,7 @@ redirect output without touching the repository:
 - ``CORPUS_LIB_CORPUS``: the default corpus (a file or a folder);
 - ``CORPUS_LIB_FIGURES_DIR``: where ``save_figure`` writes;
 - ``CORPUS_LIB_TABLES_DIR``: where ``save_table`` writes;
+- ``CORPUS_LIB_NOTEBOOKS``: the notebooks that ``run`` executes;
 - ``CORPUS_LIB_CACHE``: the segmentation cache (default: the per-user cache folder).
 """
 from __future__ import annotations
@@ -31,6 +32,10 @@ def _from_env(name: str, default: Path) -> Path:
 def corpus_path() -> Path:
     """The corpus loaded when no path is given."""
     return _from_env("CORPUS_LIB_CORPUS", DEFAULT_CORPUS)
+
+
+def notebooks_dir() -> Path:
+    return _from_env("CORPUS_LIB_NOTEBOOKS", NOTEBOOKS_DIR)
 
 
 def figures_dir() -> Path:

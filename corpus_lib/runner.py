@@ -1,0 +1,219 @@
+"""``python -m corpus_lib run``: execute every notebook headless and export everything.
+
+Without ``--corpus`` it refreshes the repository's own outputs (the notebooks' stored
+outputs, ``figures/`` and ``figures/tables/``); that is what ``make figures`` calls.
+With ``--corpus`` it writes into ``--out`` only: executed notebooks, figures, CSV tables,
+one XLSX workbook and one self-contained HTML report. Files are staged in a temporary
+folder and moved into place one by one with ``os.replace``, so a crash leaves nothing
+half-written, and files in ``--out`` that this run does not produce are left alone.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from . import paths
+from .errors import CorpusError
+from .export import FORMATS, safe_name
+
+PARAMETERS_TAG = "parameters"
+
+
+def notebooks() -> list[Path]:
+    return sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    formats = tuple(part.strip().lower() for part in value.split(",") if part.strip())
+    unknown = [part for part in formats if part not in FORMATS]
+    if unknown or not formats:
+        raise CorpusError(f"unknown figure format {', '.join(unknown) or '(none)'}; choose from png, svg, pdf")
+    return formats
+
+
+def inject_parameters(notebook, values: dict) -> None:
+    """Add a cell after the ``parameters`` cell that sets ``values`` (as papermill does)."""
+    import nbformat
+
+    source = "# Parameters injected by `python -m corpus_lib run`\n" + "\n".join(
+        f"{name} = {value!r}" for name, value in values.items())
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    tagged = [i for i, c in enumerate(notebook.cells) if PARAMETERS_TAG in c.metadata.get("tags", [])]
+    notebook.cells.insert(tagged[0] + 1 if tagged else 0, cell)
+
+
+@contextmanager
+def environment(values: dict):
+    """Set environment variables for the kernels started inside the block."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update({name: str(value) for name, value in values.items()})
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def execute(path: Path, *, parameters: dict | None = None):
+    """Run one notebook in a fresh kernel, with a progress bar over its code cells."""
+    import nbformat
+    from nbclient import NotebookClient
+    from tqdm import tqdm
+
+    notebook = nbformat.read(path, as_version=4)
+    if parameters:
+        inject_parameters(notebook, parameters)
+    code_cells = sum(cell.cell_type == "code" for cell in notebook.cells)
+    with tqdm(total=code_cells, desc=path.stem, unit="cell", file=sys.stderr, leave=True) as bar:
+        client = NotebookClient(notebook, timeout=900, kernel_name="python3",
+                                resources={"metadata": {"path": str(path.parent)}},
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"],
+                                on_cell_executed=lambda **_: bar.update(1))
+        client.execute()
+    return notebook
+
+
+def _error_line(error: Exception) -> str:
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # tracebacks arrive coloured
+    lines = [line for line in plain.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else type(error).__name__
+
+
+def run_all(targets: dict[Path, Path], *, parameters: dict | None, env: dict) -> list[tuple[str, str]]:
+    """Execute each notebook and write it to its target; return (name, error) for failures."""
+    import nbformat
+
+    failures = []
+    with environment(env):
+        for source, target in targets.items():
+            try:
+                notebook = execute(source, parameters=parameters)
+            except Exception as error:  # one failing notebook must not stop the others
+                failures.append((source.name, _error_line(error)))
+                continue
+            _write_notebook(notebook, target, nbformat)
+    return failures
+
+
+def _write_notebook(notebook, target: Path, nbformat) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".tmp-{target.name}")
+    nbformat.write(notebook, temporary)
+    os.replace(temporary, target)
+
+
+def write_workbook(tables_dir: Path, target: Path) -> None:
+    """Every CSV table as one sheet of an XLSX workbook."""
+    import pandas as pd
+
+    csvs = sorted(tables_dir.glob("*.csv"))
+    if not csvs:
+        return
+    used = set()
+    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+        for csv in csvs:
+            name = _sheet_name(csv.stem, used)
+            pd.read_csv(csv, encoding="utf-8-sig").to_excel(writer, sheet_name=name, index=False)
+
+
+def _sheet_name(stem: str, used: set) -> str:
+    base = safe_name(stem).replace("[", "(").replace("]", ")")[:31]
+    name, number = base, 2
+    while name in used:
+        suffix = f"~{number}"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(name)
+    return name
+
+
+def write_report(notebook_paths: list[Path], target: Path) -> None:
+    """One self-contained HTML page of all notebooks: outputs only, figures embedded."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    merged = nbformat.v4.new_notebook()
+    merged.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    for path in notebook_paths:
+        merged.cells.extend(nbformat.read(path, as_version=4).cells)
+    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(merged)
+    target.write_text(body, encoding="utf-8")
+
+
+def _default_out(corpus: Path) -> Path:
+    base = Path.cwd() / f"{safe_name(corpus.stem or corpus.name)}-analysis"
+    candidate, number = base, 2
+    while candidate.exists():
+        candidate, number = base.with_name(f"{base.name}-{number}"), number + 1
+    return candidate
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise CorpusError(f"--out {out}: is an existing file, not a folder")
+    resolved = out.resolve()
+    for protected in (paths.NOTEBOOKS_DIR, paths.FIGURES_DIR, paths.SEEDS_DIR):
+        if resolved == protected.resolve() or protected.resolve() in resolved.parents:
+            raise CorpusError(f"--out {out}: must not be inside {protected.name}/ (the repository's own outputs)")
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Move every staged file into ``out``, replacing same-named files atomically."""
+    for file in sorted(p for p in staging.rglob("*") if p.is_file()):
+        target = out / file.relative_to(staging)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(file, target)
+
+
+def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...]) -> int:
+    from .load import load_corpus
+
+    load_corpus(corpus)  # bad input fails here, in one line, before any kernel starts
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    try:
+        env = {"CORPUS_LIB_FIGURES_DIR": staging / "figures", "CORPUS_LIB_TABLES_DIR": staging / "tables",
+               "CORPUS_LIB_FORMATS": ",".join(formats), "MPLBACKEND": "Agg"}
+        targets = {nb: staging / "notebooks" / nb.name for nb in notebooks()}
+        failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve())}, env=env)
+        write_workbook(staging / "tables", staging / "tables.xlsx")
+        write_report([t for t in targets.values() if t.exists()], staging / "report.html")
+        _publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return _summary(failures, out)
+
+
+def refresh_repository(formats: tuple[str, ...]) -> int:
+    env = {"CORPUS_LIB_FIGURES_DIR": paths.FIGURES_DIR, "CORPUS_LIB_TABLES_DIR": paths.TABLES_DIR,
+           "CORPUS_LIB_FORMATS": ",".join(formats), "MPLBACKEND": "Agg"}
+    failures = run_all({nb: nb for nb in notebooks()}, parameters=None, env=env)
+    return _summary(failures, paths.FIGURES_DIR)
+
+
+def _summary(failures: list[tuple[str, str]], out: Path) -> int:
+    for name, message in failures:
+        print(f"error: {name} failed: {message}", file=sys.stderr)
+    print(f"{len(notebooks()) - len(failures)}/{len(notebooks())} notebooks ran; outputs in {out}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+def run_command(args) -> int:
+    formats = parse_formats(args.formats)
+    if args.corpus is None and args.out is None:
+        return refresh_repository(formats)
+    corpus = Path(args.corpus) if args.corpus else paths.corpus_path()
+    if not corpus.exists():
+        raise CorpusError(f"{corpus}: no such file or folder")
+    out = Path(args.out) if args.out else _default_out(corpus)
+    _check_out(out)
+    return run_into_folder(corpus, out, formats)

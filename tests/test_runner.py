@@ -1,0 +1,109 @@
+"""``python -m corpus_lib run``: every notebook on another corpus, failures isolated, bad input refused."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from corpus_lib import paths
+
+
+def run(*args, env_extra=None, cwd=None):
+    import os
+
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "corpus_lib", "run", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd)
+
+
+def _fingerprint(*folders: Path) -> dict:
+    return {p: hashlib.sha256(p.read_bytes()).hexdigest()
+            for folder in folders for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def small_corpus_run(tmp_path_factory):
+    """Two short documents with no cohort words, no dates and no institutions, run through every notebook."""
+    root = tmp_path_factory.mktemp("small")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "公园.txt").write_text("春天的公园\n公园里开满了花。孩子们在草地上奔跑，老人们在树下下棋。\n", encoding="utf-8")
+    (corpus / "图书馆.txt").write_text("城市图书馆\n图书馆延长了开放时间，读者可以在晚上借书和自习。\n", encoding="utf-8")
+    before = _fingerprint(paths.NOTEBOOKS_DIR, paths.FIGURES_DIR, paths.SEEDS_DIR)
+    result = run("--corpus", str(corpus), "--out", str(root / "out"), "--formats", "png,svg")
+    after = _fingerprint(paths.NOTEBOOKS_DIR, paths.FIGURES_DIR, paths.SEEDS_DIR)
+    return result, root / "out", before == after
+
+
+def test_every_notebook_runs_on_a_small_corpus_without_cohorts_or_dates(small_corpus_run):
+    result, out, _ = small_corpus_run
+    assert result.returncode == 0, result.stderr[-2000:]
+    expected = sorted(p.name for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == expected
+    assert list((out / "figures").glob("*.png")) and list((out / "figures").glob("*.svg"))
+    assert not list((out / "figures").glob("*.pdf"))  # only the formats asked for
+    assert (out / "report.html").stat().st_size > 10_000
+    assert not list(out.glob(".staging-*"))
+
+
+def test_notebooks_say_what_they_did_not_find(small_corpus_run):
+    _, out, _ = small_corpus_run
+    text = ""
+    for path in sorted((out / "notebooks").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                text += output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
+    assert "2" in text and "未发现" in text  # e.g. 未发现世代词 / no cohort mentions found
+
+
+def test_tables_are_exported_as_csv_and_one_workbook(small_corpus_run):
+    import openpyxl
+
+    _, out, _ = small_corpus_run
+    csvs = sorted((out / "tables").glob("*.csv"))
+    assert csvs
+    workbook = openpyxl.load_workbook(out / "tables.xlsx", read_only=True)
+    assert len(workbook.sheetnames) == len(csvs)
+
+
+def test_the_repository_is_left_untouched(small_corpus_run):
+    assert small_corpus_run[2]
+
+
+def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    for name, source in [("01_good.ipynb", "print('ok')"), ("02_bad.ipynb", "raise ValueError('坏了 broken')"),
+                         ("03_good.ipynb", "print('ok')")]:
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(notebook, folder / name)
+    corpus = tmp_path / "c.txt"
+    corpus.write_text("标题\n正文。", encoding="utf-8")
+    result = run("--corpus", str(corpus), "--out", str(tmp_path / "out"), env_extra={"CORPUS_LIB_NOTEBOOKS": str(folder)})
+    assert result.returncode == 1
+    assert "02_bad.ipynb failed: ValueError: 坏了 broken" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out" / "notebooks").iterdir()) == ["01_good.ipynb", "03_good.ipynb"]
+
+
+@pytest.mark.parametrize("make_args,message", [
+    (lambda tmp: ["--corpus", str(tmp / "missing")], "no such file or folder"),
+    (lambda tmp: ["--corpus", str(tmp / "picture.txt"), "--out", str(tmp / "o")], "not a text file"),
+    (lambda tmp: ["--corpus", str(tmp / "empty"), "--out", str(tmp / "o")], "no .txt, .md or .docx files"),
+    (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "ok.txt")], "is an existing file"),
+    (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "--formats", "png,gif"], "unknown figure format gif"),
+    (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(paths.FIGURES_DIR / "x")], "must not be inside figures/"),
+])
+def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, make_args, message):
+    (tmp_path / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "ok.txt").write_text("标题\n正文。", encoding="utf-8")
+    result = run(*make_args(tmp_path))
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "ok.txt").read_text(encoding="utf-8") == "标题\n正文。"
