@@ -6,7 +6,7 @@ Stages: documents -> mentions / statistics / people tables -> figures.
 >>> import corpus_lib as cl
 >>> from corpus_lib import cohorts
 >>> docs = cl.load_corpus()
->>> cohorts.cohort_counts(docs).loc["d01", "90后"]      # title + salutation
+>>> int(cohorts.cohort_counts(docs).loc["d01", "90后"])      # title + salutation
 2
 
 Editable knowledge: ``data/cohort_variants.csv`` (generation words), ``data/cohort_roles.csv``
@@ -143,7 +143,8 @@ def _check_docs(docs) -> None:
 def cohort_mentions(docs) -> pd.DataFrame:
     """One row per cohort word: doc_id, cohort, surface, start, end, quoted, sentence.
 
-    >>> cohort_mentions(cl.load_corpus()).query("doc_id == 'd01'")["surface"].tolist()
+    >>> from corpus_lib import load_corpus
+    >>> cohort_mentions(load_corpus()).query("doc_id == 'd01'")["surface"].tolist()
     ['90后', '90后']
     """
     _check_docs(docs)
@@ -167,7 +168,8 @@ def cohort_order(cohorts) -> list[str]:
 def cohort_counts(docs) -> pd.DataFrame:
     """Documents x cohorts count table (every document is a row, zeros included).
 
-    >>> cohort_counts(cl.load_corpus()).loc["d02", ["90后", "00后"]].tolist()
+    >>> from corpus_lib import load_corpus
+    >>> cohort_counts(load_corpus()).loc["d02", ["90后", "00后"]].tolist()
     [24, 5]
     """
     mentions = cohort_mentions(docs)
@@ -180,7 +182,8 @@ def cohort_counts(docs) -> pd.DataFrame:
 def cohort_kwic(docs, *, cohort: str | None = None, width: int = 20) -> pd.DataFrame:
     """Keyword in context: doc_id, cohort, left, keyword, right (``width`` characters each side).
 
-    >>> cohort_kwic(cl.load_corpus(), cohort="95后", width=4)["right"].tolist()
+    >>> from corpus_lib import load_corpus
+    >>> cohort_kwic(load_corpus(), cohort="95后", width=4)["right"].tolist()
     ['甚至00', '，我会向']
     """
     mentions = cohort_mentions(docs)
