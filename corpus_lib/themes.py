@@ -288,7 +288,7 @@ def kwic(docs: pd.DataFrame, keyword: str, *, window: int = 15, regex: bool = Fa
 
     >>> import corpus_lib as cl
     >>> kwic(cl.load_corpus(), "90后", window=4).iloc[0].tolist()
-    ['d01', '医疗队全体“', '90后', '”党员的回']
+    ['d01', '队全体“', '90后', '”党员的']
     """
     _require(docs, "doc_id", "text")
     if not keyword:
@@ -383,8 +383,8 @@ def theme_shares(docs: pd.DataFrame) -> pd.DataFrame:
 
     >>> import corpus_lib as cl
     >>> shares = theme_shares(cl.load_corpus())
-    >>> round(shares.query("doc_id == 'd06'")["share"].sum(), 6)
-    1.0
+    >>> shares.query("doc_id == 'd01' and category == '青年与共青团'")["share"].item()
+    0.5
     """
     _require(docs, "doc_id", "text")
     _, _, categories = _lexicon_pattern()
@@ -392,7 +392,7 @@ def theme_shares(docs: pd.DataFrame) -> pd.DataFrame:
     grid = pd.MultiIndex.from_product([docs["doc_id"], categories], names=["doc_id", "category"])
     table = hits.reindex(grid, fill_value=0).reset_index()
     totals = table.groupby("doc_id")["count"].transform("sum")
-    table["share"] = (table["count"] / totals.where(totals > 0)).fillna(0.0).round(4)
+    table["share"] = (table["count"] / totals.where(totals > 0)).fillna(0.0)  # unrounded: sums to 1
     table["count"] = table["count"].astype(int)
     return table
 
