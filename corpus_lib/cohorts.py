@@ -37,6 +37,7 @@ STAT_COLUMNS = ["doc_id", "cohort", "kind", "value", "approximate", "share", "of
 PEOPLE_COLUMNS = ["doc_id", "name", "institution", "institution_type", "province", "role", "cohort", "quote"]
 PEOPLE_EXTRA = ["role_group", "quote_type", "cohort_evidence", "sentence"]
 NO_COHORT = "未说明"
+KEYNESS_COLUMNS = ["term", "target_count", "reference_count", "g2", "log_ratio", "p_value", "direction"]
 
 
 # ---------------------------------------------------------------- data files
@@ -654,7 +655,19 @@ def cohort_keyness(docs, target: str = "90后", reference: str = "00后", *, boi
     def tokens(cohort):
         words = [t for s in cohort_sentences(docs, cohort) for t in filter_tokens(segment(s), boilerplate=boilerplate)]
         return Counter(t for t in words if not normalize_cohort(t))
-    return keyness(tokens(target), tokens(reference))
+    target_tokens, reference_tokens = tokens(target), tokens(reference)
+    if not target_tokens or not reference_tokens:  # one cohort is never mentioned: nothing to compare
+        return pd.DataFrame(columns=KEYNESS_COLUMNS)
+    return keyness(target_tokens, reference_tokens)
+
+
+def plot_cohort_keyness(table: pd.DataFrame, target: str = "90后", reference: str = "00后", *, top: int = 10):
+    """``themes.plot_keyness`` for sentences about two cohorts (an empty table gives a note)."""
+    if table.empty:
+        return _empty_figure(f"没有同时提到{target}和{reference}的句子 / no sentences for both cohorts")
+    from .themes import plot_keyness
+
+    return plot_keyness(table, top=top, target_label=f"提到{target}的句子", reference_label=f"提到{reference}的句子")
 
 
 # ---------------------------------------------------------------- plots (each returns a Figure)
@@ -668,8 +681,17 @@ def _figure(width: float, height: float):
     return fig, fig.subplots()
 
 
+def _empty_figure(message: str):
+    fig, ax = _figure(6, 1.5)
+    ax.text(0.5, 0.5, message, ha="center", va="center")
+    ax.set_axis_off()
+    return fig
+
+
 def plot_cohort_counts(counts: pd.DataFrame, *, labels: dict | None = None):
     """Heatmap: documents (rows) x cohorts (columns), the count written in each cell."""
+    if counts.empty or counts.columns.empty:
+        return _empty_figure("未发现世代词 / no cohort mentions found")
     fig, ax = _figure(1.2 * max(len(counts.columns), 3) + 4.5, 0.45 * max(len(counts), 2) + 1.6)
     values = counts.to_numpy()
     ax.imshow(values, cmap="Reds", aspect="auto", vmin=0, vmax=max(values.max(), 1) if values.size else 1)
@@ -690,6 +712,8 @@ def plot_cohort_counts(counts: pd.DataFrame, *, labels: dict | None = None):
 def plot_stated_shares(stats: pd.DataFrame):
     """Horizontal bars: each stated share of a cohort (count / total, or a stated percentage)."""
     rows = stats[stats["share"].notna() & stats["cohort"].notna()].reset_index(drop=True)
+    if rows.empty:
+        return _empty_figure("文中没有给出世代比例 / no cohort shares stated")
     fig, ax = _figure(8, 0.7 * max(len(rows), 1) + 1.6)
     labels = [f"{r.cohort} 占 {_short(r.of)}" for r in rows.itertuples()]
     ax.barh(range(len(rows)), rows["share"], color="#c0392b")
@@ -728,6 +752,8 @@ def plot_people_by(people: pd.DataFrame, column: str, *, title: str, labels: dic
     """Stacked horizontal bars: people per ``column`` value, coloured by stated cohort."""
     from .style import PALETTE
 
+    if people.empty:
+        return _empty_figure("未发现人物 / no people found")
     table = people_crosstab(people, column)
     fig, ax = _figure(8, 0.34 * max(len(table), 3) + 1.8)
     left = pd.Series(0, index=table.index)
