@@ -170,3 +170,21 @@ def test_tables(seed_docs):
     records = inst.institution_records(seed_docs)
     assert list(records.columns) == ["doc_id", "name", "type", "province", "count"]
     assert records.query("doc_id == 'd06' and name == '共青团中央'")["count"].item() == 2
+
+
+def test_relative_university_unit():
+    found = rows("武汉理工大学团委干部操一铭感受到青年学生的磅礴力量。疫情发生后，校团委发起动员").set_index("name")
+    assert (found.loc["校团委", "canonical"], found.loc["校团委", "parent"]) == ("武汉理工大学团委", "武汉理工大学")
+    assert rows("校团委发起动员").loc[0, "parent"] is None
+
+
+def test_plots_draw_without_missing_glyphs(seed_docs):
+    mentions = inst.institution_mentions(seed_docs)
+    table = inst.institution_table(seed_docs, mentions=mentions)
+    figures = [inst.plot_types(table), inst.plot_province_map(table),
+               inst.plot_document_heatmap(mentions, top=10), inst.plot_levels(mentions, table)]
+    for fig in figures:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.savefig(io.BytesIO(), format="png")
+        assert fig.axes[0].get_title()
