@@ -446,12 +446,17 @@ def _spoken(day) -> str:
 
 
 def _date_axis(axis) -> None:
-    """Weekly ticks on Mondays, labelled 2月3日."""
+    """Weekly ticks on Mondays, labelled 2月3日; the first tick and the first of each year carry the year."""
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
 
+    def label(value, position):
+        day = mdates.num2date(value)
+        new_year = position == 0 or mdates.num2date(value - 7).year != day.year
+        return f"{day.year}年{_spoken(day)}" if new_year else _spoken(day)
+
     axis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
-    axis.set_major_formatter(FuncFormatter(lambda value, _: _spoken(mdates.num2date(value))))
+    axis.set_major_formatter(FuncFormatter(label))
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -489,7 +494,7 @@ def plot_document_timeline(documents: pd.DataFrame) -> Figure:
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="体裁 genre")
     undated = documents.loc[documents["date"].isna(), "doc_id"].tolist()
     ax.set_xlabel("文档日期 document date" + (f"；无日期 undated: {', '.join(undated)}" if undated else ""))
-    span = f"{_spoken(days.min())}—{_spoken(days.max())}" if len(dated) else ""
+    span = f"{days.min().year}年{_spoken(days.min())}—{_spoken(days.max())}" if len(dated) else ""
     ax.set_title(f"文档时间线 Document timeline {span}")
     return fig
 
