@@ -8,8 +8,8 @@ brackets (（集团）), known bodies (``data/institution_known.csv``) and bodie
 (``data/institution_aliases.csv``) are matched exactly and give canonical names. A department or team
 (学院, 科, 团委, 医疗队 …) written right after its body gets its own row with ``parent`` set.
 
->>> extract_institutions("樊静妤是山西医科大学第一医院感染病科青年突击队队员")[["name", "type", "parent"]]
-...     # 山西医科大学第一医院 (hospital), 感染病科 (parent 山西医科大学第一医院), 青年突击队 (parent …感染病科)
+>>> extract_institutions("樊静妤是山西医科大学第一医院感染病科队员")[["name", "type", "parent"]].values.tolist()
+[['山西医科大学第一医院', 'hospital', None], ['感染病科', 'hospital', '山西医科大学第一医院']]
 """
 from __future__ import annotations
 
@@ -470,7 +470,10 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
                    "province": province, "parent": parent_row["canonical"] if parent_row else None}
             seen[id(piece)] = row
             rows.append(row)
-    return pd.DataFrame(rows, columns=COLUMNS).sort_values("start", kind="stable").reset_index(drop=True)
+    table = pd.DataFrame(rows, columns=COLUMNS).sort_values("start", kind="stable").reset_index(drop=True)
+    for column in ("province", "parent"):  # None, not NaN, for "unknown" / "no parent"
+        table[column] = table[column].astype(object).where(table[column].notna(), None)
+    return table
 
 
 # ---------------------------------------------------------------- corpus tables
