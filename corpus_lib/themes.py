@@ -34,7 +34,7 @@ from .segment import TERM, segment, segment_corpus
 LEXICON_FILE = "theme_lexicon.csv"
 WORDCLOUD_SEED = 42
 LAYOUT_SEED = 7
-SIGNIFICANT = 3.84  # G² for p = 0.05 with 1 degree of freedom
+KEYNESS_COLUMNS = ["term", "target_count", "reference_count", "g2", "log_ratio", "p_value", "direction"]
 
 
 # --------------------------------------------------------------------------- tokens and counts
@@ -93,6 +93,7 @@ def term_counts(docs: pd.DataFrame, *, boilerplate: bool = False, by: str = "doc
         raise CorpusError(f"by must be 'doc' or 'all', not {by!r}")
     totals = table.groupby("doc_id")["count"].transform("sum")
     table["per_10k"] = (table["count"] / totals * 10_000).round(2)
+    table = table[["doc_id", "term", "count", "per_10k"]]
     return table.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], ignore_index=True)
 
 
@@ -510,6 +511,7 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 15, target_label: str = "目
         ax.text(g2 + (0.01 if g2 > 0 else -0.01) * reach, yi, term, va="center",
                 ha="left" if g2 > 0 else "right", fontsize=9)
     ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
     ax.axvline(0, color="#566573", linewidth=0.8)
     ax.set_xlim(-reach * 1.3 if (rows["g2"] < 0).any() else 0, reach * 1.3 if (rows["g2"] > 0).any() else 0)
     ax.set_xlabel("G²（对数似然，正值偏向目标组，负值偏向参照组）/ signed log-likelihood")
@@ -631,6 +633,18 @@ def plot_wordcloud_grid(table: pd.DataFrame, *, top: int = 60, columns: int = 3,
         _draw_cloud(ax, part, titles.get(doc_id, doc_id) if titles else doc_id, width=500, height=300)
     fig.suptitle("各文档词云 / Word clouds by document")
     return fig
+
+
+def document_labels(docs: pd.DataFrame, *, width: int = 10) -> dict[str, str]:
+    """Short chart labels: doc_id and the start of the title ("d03 在统筹推进新冠肺炎疫…")."""
+    titles = docs["title"] if "title" in docs.columns else docs["doc_id"]
+    return {d: f"{d} {t[:width]}…" if len(str(t)) > width else f"{d} {t}"
+            for d, t in zip(docs["doc_id"], titles.fillna("").astype(str))}
+
+
+def empty_keyness() -> pd.DataFrame:
+    """A keyness table with no rows (for a corpus where the chosen groups do not exist)."""
+    return pd.DataFrame(columns=KEYNESS_COLUMNS)
 
 
 def _require(docs: pd.DataFrame, *columns: str) -> None:
