@@ -318,11 +318,10 @@ def extract_dates(text: str, *, base_date: date | pd.Timestamp | None) -> pd.Dat
 
 
 def _as_date(value) -> date | None:
-    if value is None or (not isinstance(value, date) and pd.isna(value)):
+    """A plain date from a date, datetime or Timestamp; None for None/NaT/NaN (pd.NaT passes isinstance(date))."""
+    if value is None or pd.isna(value):
         return None
-    if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.date()
-    return value
+    return pd.Timestamp(value).date()
 
 
 # ---------------------------------------------------------------- the loader's helpers (same signatures)

@@ -6,6 +6,7 @@ import itertools
 import warnings
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from corpus_lib import dates
@@ -58,6 +59,9 @@ EXTRACT_CASES = [
     ("清明节", date(2020, 3, 1), [("清明节", "2020-04-04", "day", "festival")]),
     ("清明节", date(2021, 3, 1), [("清明节", "2021-04-04", "day", "festival")]),
     ("清明节", date(2019, 3, 1), [("清明节", "2019-04-05", "day", "festival")]),
+    ("八一建军节", date(2020, 6, 10), [("八一建军节", "2020-08-01", "day", "festival")]),
+    # no base date: a year-less date is kept, but undated (and flagged)
+    ("3月15日", pd.NaT, [("3月15日", None, "day", "year-inferred")]),
 ]
 
 
