@@ -20,7 +20,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from . import style
 from .resources import read_lines
@@ -470,7 +469,7 @@ def plot_document_timeline(documents: pd.DataFrame) -> Figure:
     style.apply_style()
     dated = documents.dropna(subset=["date"]).reset_index(drop=True)
     days = pd.to_datetime(dated["date"])
-    fig = Figure(figsize=(10, 0.55 * max(len(dated), 1) + 1.8))
+    fig = style.new_figure(figsize=(10, 0.55 * max(len(dated), 1) + 1.8))
     ax = fig.subplots()
     genres = list(GENRE_LABEL)
     for y, (day, doc) in enumerate(zip(days, dated.itertuples())):
@@ -523,7 +522,7 @@ def plot_event_timeline(events: pd.DataFrame) -> Figure:
 
     style.apply_style()
     n = len(events)
-    fig = Figure(figsize=(10, 0.42 * max(n, 4) + 1.4))
+    fig = style.new_figure(figsize=(10, 0.42 * max(n, 4) + 1.4))
     ax = fig.subplots()
     days = mdates.date2num(pd.to_datetime(events["date"]).dt.to_pydatetime()) if n else []
     low, high = (min(days), max(days)) if n else (0, 1)
@@ -560,7 +559,7 @@ def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: st
     order = documents.dropna(subset=["date"])["doc_id"].tolist() + documents.loc[documents["date"].isna(), "doc_id"].tolist()
     grid = shares.pivot_table(index="category", columns="doc_id", values="share", aggfunc="sum").reindex(columns=order)
     grid = grid.loc[sorted(grid.index, key=lambda c: (-grid.loc[c].mean(), c))]
-    fig = Figure(figsize=(1.05 * len(order) + 3, 0.5 * len(grid) + 2.2))
+    fig = style.new_figure(figsize=(1.05 * len(order) + 3, 0.5 * len(grid) + 2.2))
     ax = fig.subplots()
     image = ax.imshow(grid.fillna(0).to_numpy(), cmap="YlOrRd", aspect="auto", vmin=0)
     for (row, col), value in pd.DataFrame(grid.fillna(0).to_numpy()).stack().items():

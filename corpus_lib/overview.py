@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections import Counter
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from . import style
 from .load import GENRE_ZH
@@ -69,7 +68,7 @@ def _genre_legend(ax, genres, *, loc="lower right") -> None:
 def plot_lengths(docs: pd.DataFrame) -> Figure:
     """Horizontal bars: characters per document, coloured by genre."""
     style.apply_style()
-    fig = Figure(figsize=(8, 0.45 * len(docs) + 1.4))
+    fig = style.new_figure(figsize=(8, 0.45 * len(docs) + 1.4))
     ax = fig.subplots()
     labels = [f"{d}  {t[:18]}{'…' if len(t) > 18 else ''}" for d, t in zip(docs["doc_id"], docs["title"])]
     ax.barh(labels, docs["n_chars"], color=_genre_colors(docs["genre"]))
@@ -89,7 +88,7 @@ def plot_timeline(docs: pd.DataFrame) -> Figure:
 
     style.apply_style()
     dated = docs.dropna(subset=["date"]).sort_values(["date", "doc_id"])
-    fig = Figure(figsize=(9, 0.5 * max(len(dated), 1) + 1.6))
+    fig = style.new_figure(figsize=(9, 0.5 * max(len(dated), 1) + 1.6))
     ax = fig.subplots()
     for y, (_, doc) in enumerate(dated.iterrows()):
         color = _genre_colors([doc["genre"]])[0]
@@ -115,7 +114,7 @@ def plot_timeline(docs: pd.DataFrame) -> Figure:
 def plot_top_terms(before: pd.DataFrame, after: pd.DataFrame) -> Figure:
     """Two panels: the most frequent terms before and after removing stop words."""
     style.apply_style()
-    fig = Figure(figsize=(10, 0.28 * max(len(before), len(after)) + 1.5))
+    fig = style.new_figure(figsize=(10, 0.28 * max(len(before), len(after)) + 1.5))
     axes = fig.subplots(1, 2)
     panels = [(before, "去停用词前 before stop words", style.PALETTE[6]),
               (after, "去停用词后 after stop words", style.PALETTE[0])]
@@ -132,7 +131,7 @@ def plot_top_terms(before: pd.DataFrame, after: pd.DataFrame) -> Figure:
 def plot_vocabulary(vocabulary: pd.DataFrame) -> Figure:
     """Terms and distinct terms per document, with the type-token ratio written on each bar."""
     style.apply_style()
-    fig = Figure(figsize=(8, 4))
+    fig = style.new_figure(figsize=(8, 4))
     ax = fig.subplots()
     x = range(len(vocabulary))
     ax.bar([i - 0.2 for i in x], vocabulary["terms"], width=0.4, label="词次 terms (tokens)", color=style.PALETTE[1])

@@ -98,12 +98,15 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "--formats", "png,gif"], "unknown figure format gif"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(paths.FIGURES_DIR / "x")], "must not be inside figures/"),
 ])
-def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, make_args, message):
+def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, capsys, make_args, message):
+    from corpus_lib.cli import main
+
     (tmp_path / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8)
     (tmp_path / "empty").mkdir()
     (tmp_path / "ok.txt").write_text("标题\n正文。", encoding="utf-8")
-    result = run(*make_args(tmp_path))
-    assert result.returncode == 2, result.stderr
-    assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in result.stderr
+    code = main(["run", *make_args(tmp_path)])  # in-process: these fail before any kernel starts
+    stderr = capsys.readouterr().err
+    assert code == 2, stderr
+    assert message in stderr and len(stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
     assert (tmp_path / "ok.txt").read_text(encoding="utf-8") == "标题\n正文。"
