@@ -392,9 +392,9 @@ def theme_shares(docs: pd.DataFrame) -> pd.DataFrame:
     hits = theme_hits(docs).groupby(["doc_id", "category"])["count"].sum()
     grid = pd.MultiIndex.from_product([docs["doc_id"], categories], names=["doc_id", "category"])
     table = hits.reindex(grid, fill_value=0).reset_index()
+    table["count"] = table["count"].astype(int)  # an empty hit table sums to object dtype
     totals = table.groupby("doc_id")["count"].transform("sum")
     table["share"] = (table["count"] / totals.where(totals > 0)).fillna(0.0)  # unrounded: sums to 1
-    table["count"] = table["count"].astype(int)
     return table
 
 
@@ -552,12 +552,15 @@ def plot_theme_shares(table: pd.DataFrame, *, labels: Mapping[str, str] | None =
     left = np.zeros(len(wide))
     names = [labels.get(d, d) if labels else d for d in wide.index]
     for i, category in enumerate(wide.columns):
-        values = wide[category].to_numpy()
+        values = wide[category].to_numpy(dtype=float)
         ax.barh(names, values, left=left, label=category, color=style.PALETTE[i % len(style.PALETTE)])
         for y, (x0, v) in enumerate(zip(left, values)):
             if v >= 0.08:
                 ax.text(x0 + v / 2, y, f"{v:.0%}", ha="center", va="center", fontsize=8, color="white")
         left += values
+    if not left.any():
+        ax.text(0.5, 0.5, "未发现主题词 / no theme-lexicon terms found", ha="center", va="center",
+                transform=ax.transAxes)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     ax.set_xlabel("主题词占比 (share of theme-lexicon hits)")

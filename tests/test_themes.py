@@ -203,8 +203,10 @@ def test_theme_shares_sum_to_one(seed_docs):
 
 
 def test_theme_shares_without_hits():
-    table = themes.theme_shares(mini_docs("今天天气很好。"))
+    table = themes.theme_shares(mini_docs("公园里开满了花。"))
     assert table["share"].sum() == 0 and len(table) == len(CATEGORIES)
+    assert table["count"].dtype.kind == "i"
+    themes.plot_theme_shares(table).savefig(io.BytesIO(), format="png", dpi=40)  # draws, says "未发现"
 
 
 # ---------------------------------------------------------------- co-occurrence
