@@ -92,7 +92,8 @@ def render(result, fmt: str) -> str:
     table = result.reset_index(drop=True)
     if fmt == "json":
         records = json.loads(table.to_json(orient="records", force_ascii=False, date_format="iso"))
-        return json.dumps(records, ensure_ascii=False, indent=2)
+        # One record a line: readable, and the C encoder stays fast on 10,000s of records (indent= does not).
+        return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]"
     if fmt == "csv":
         return table.to_csv(index=False).rstrip("\n")
     with pd.option_context("display.unicode.east_asian_width", True, "display.max_colwidth", 60,

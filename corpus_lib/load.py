@@ -31,6 +31,7 @@ BOMS = (
 )
 # A line of ---, === or *** (or a form feed) separates documents in a file you assemble yourself.
 SEPARATOR = re.compile(r"^\s*(?:-{3,}|={3,}|\*{3,}|\f)\s*$")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 SENTENCE_CLOSE = tuple("。！？!?；”」")
 QUOTE_OPENERS = tuple("“「『\"'‘")
 INNER_PUNCTUATION = re.compile(r"[。！？；]")
@@ -77,8 +78,7 @@ def decode_bytes(data: bytes, *, name: str) -> str:
 
 
 def _looks_like_text(text: str) -> bool:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls <= len(text) // 100
+    return len(CONTROL_CHARACTERS.findall(text)) <= len(text) // 100
 
 
 def read_docx(path: Path) -> str:

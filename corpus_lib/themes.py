@@ -29,7 +29,7 @@ import pandas as pd
 from . import resources, style
 from .clean import split_sentences
 from .errors import CorpusError
-from .segment import TERM, segment, segment_corpus
+from .segment import TERM, count_tokens, segment, segment_corpus
 
 LEXICON_FILE = "theme_lexicon.csv"
 WORDCLOUD_SEED = 42
@@ -50,7 +50,7 @@ def count_table(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFram
     the whole corpus (a Counter per document, then one vectorised mask), so 10M characters stay fast.
     """
     _require(docs, "doc_id", "text")
-    counters = [Counter(tokens) for tokens in segment_corpus(docs)]
+    counters = [count_tokens(text) for text in docs["text"]]
     drop = _drop_set(boilerplate)
     kept = {t for t in set().union(*counters) if t not in drop and TERM.search(t)}
     terms = list(chain.from_iterable(counters))
@@ -98,6 +98,8 @@ def term_counts(docs: pd.DataFrame, *, boilerplate: bool = False, by: str = "doc
 
 
 def _rank_within(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
+    if top:  # keep only rows that can make a document's top list before the full sort (ties kept)
+        table = table[table.groupby("doc_id")["score"].rank(method="min", ascending=False) <= top]
     table = table.sort_values(["doc_id", "score", "term"], ascending=[True, False, True], ignore_index=True)
     table["rank"] = table.groupby("doc_id").cumcount() + 1
     return table[table["rank"] <= top].reset_index(drop=True) if top else table
@@ -118,14 +120,16 @@ def tfidf_keywords(docs: pd.DataFrame, *, top: int = 20, boilerplate: bool = Fal
     True
     """
     table = count_table(docs, boilerplate=boilerplate)
-    df = table["term"].value_counts(sort=False)  # one row per (doc, term), so rows per term = documents
-    idf = np.log((1 + len(docs)) / (1 + df)) + 1
+    codes, terms = pd.factorize(table["term"])
+    df = np.bincount(codes, minlength=len(terms))  # one row per (doc, term), so rows per term = documents
+    table["idf"] = (np.log((1 + len(docs)) / (1 + df)) + 1)[codes]
     if by == "all":
-        table = table.groupby("term", as_index=False, sort=False)["count"].sum().assign(doc_id="all")
+        table = table.groupby("term", as_index=False, sort=False).agg(count=("count", "sum"), idf=("idf", "first"))
+        table = table.assign(doc_id="all")
     elif by != "doc":
         raise CorpusError(f"by must be 'doc' or 'all', not {by!r}")
     tf = table["count"] / table.groupby("doc_id")["count"].transform("sum")
-    table["score"] = (tf * table["term"].map(idf)).round(6)
+    table["score"] = (tf * table["idf"]).round(6)
     return _rank_within(table[["doc_id", "term", "score"]], top)
 
 
