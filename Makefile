@@ -21,7 +21,7 @@ figures: install
 test: install unit nbval
 
 unit: install
-	$(TEST_ENV) $(BIN)/python -m pytest -q tests
+	$(TEST_ENV) $(BIN)/python -m pytest -q tests --doctest-modules corpus_lib
 
 nbval: install
 	$(TEST_ENV) $(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider

@@ -160,8 +160,8 @@ def split_documents(text: str) -> list[list[str]]:
     indented by one space, or at a Word-bookmarked title after a closed paragraph.
     A line of ``---``/``===``/``***`` always separates documents.
 
-    >>> [doc[0] for doc in split_documents("致辞。\\n2020年1月1日\\n\\n第二篇的标题\\n正文。")]
-    ['致辞。', '第二篇的标题']
+    >>> [doc[0] for doc in split_documents("第一篇\\n正文。\\n---\\n第二篇的标题\\n正文。")]
+    ['第一篇', '第二篇的标题']
     """
     documents, current, blank_run = [], [], 0
     for line in _raw_lines(text):

@@ -43,23 +43,30 @@ def _drop_set(boilerplate: bool) -> frozenset[str]:
     return resources.stopwords() | resources.boilerplate() if boilerplate else resources.stopwords()
 
 
-def count_table(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFrame:
-    """Filtered term counts as rows ``doc_id, term, count`` (documents in order, terms unordered).
+def _count_arrays(docs: pd.DataFrame, boilerplate: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(document position, term, count) arrays of the filtered counts, one entry per (document, term).
 
-    Same result as counting ``filter_tokens`` output, but each distinct type is tested once for
-    the whole corpus (a Counter per document, then one vectorised mask), so 10M characters stay fast.
+    Each distinct type is tested once for the whole corpus, and documents stay integer
+    positions, so a 10M-character corpus needs no per-token Python work after its cached counts.
     """
     _require(docs, "doc_id", "text")
     counters = [count_tokens(text) for text in docs["text"]]
     drop = _drop_set(boilerplate)
     kept = {t for t in set().union(*counters) if t not in drop and TERM.search(t)}
-    terms = list(chain.from_iterable(counters))
-    table = pd.DataFrame({
-        "doc_id": np.repeat(docs["doc_id"].to_numpy(dtype=object), [len(c) for c in counters]),
-        "term": terms,
-        "count": np.fromiter(chain.from_iterable(map(Counter.values, counters)), dtype=np.int64, count=len(terms)),
-    })
-    return table[[t in kept for t in terms]].reset_index(drop=True)
+    terms = np.fromiter(chain.from_iterable(counters), dtype=object, count=sum(map(len, counters)))
+    mask = np.fromiter((t in kept for t in terms), dtype=bool, count=len(terms))
+    counts = np.fromiter(chain.from_iterable(map(dict.values, counters)), dtype=np.int64, count=len(terms))
+    positions = np.repeat(np.arange(len(counters)), [len(c) for c in counters])
+    return positions[mask], terms[mask], counts[mask]
+
+
+def count_table(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFrame:
+    """Filtered term counts as rows ``doc_id, term, count`` (documents in order, terms unordered).
+
+    Same result as counting ``filter_tokens`` output for every document.
+    """
+    positions, terms, counts = _count_arrays(docs, boilerplate)
+    return pd.DataFrame({"doc_id": docs["doc_id"].to_numpy(dtype=object)[positions], "term": terms, "count": counts})
 
 
 def document_counts(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.Series:
@@ -98,8 +105,6 @@ def term_counts(docs: pd.DataFrame, *, boilerplate: bool = False, by: str = "doc
 
 
 def _rank_within(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
-    if top:  # keep only rows that can make a document's top list before the full sort (ties kept)
-        table = table[table.groupby("doc_id")["score"].rank(method="min", ascending=False) <= top]
     table = table.sort_values(["doc_id", "score", "term"], ascending=[True, False, True], ignore_index=True)
     table["rank"] = table.groupby("doc_id").cumcount() + 1
     return table[table["rank"] <= top].reset_index(drop=True) if top else table
@@ -119,18 +124,29 @@ def tfidf_keywords(docs: pd.DataFrame, *, top: int = 20, boilerplate: bool = Fal
     >>> "90后" in tfidf_keywords(cl.load_corpus(), top=5).query("doc_id == 'd02'")["term"].tolist()
     True
     """
-    table = count_table(docs, boilerplate=boilerplate)
-    codes, terms = pd.factorize(table["term"])
-    df = np.bincount(codes, minlength=len(terms))  # one row per (doc, term), so rows per term = documents
-    table["idf"] = (np.log((1 + len(docs)) / (1 + df)) + 1)[codes]
-    if by == "all":
-        table = table.groupby("term", as_index=False, sort=False).agg(count=("count", "sum"), idf=("idf", "first"))
-        table = table.assign(doc_id="all")
-    elif by != "doc":
+    if by not in ("doc", "all"):
         raise CorpusError(f"by must be 'doc' or 'all', not {by!r}")
-    tf = table["count"] / table.groupby("doc_id")["count"].transform("sum")
-    table["score"] = (tf * table["idf"]).round(6)
-    return _rank_within(table[["doc_id", "term", "score"]], top)
+    positions, terms, counts = _count_arrays(docs, boilerplate)
+    codes, uniques = pd.factorize(terms)
+    idf = np.log((1 + len(docs)) / (1 + np.bincount(codes, minlength=len(uniques)))) + 1
+    if by == "all":  # the corpus as one document
+        counts = np.bincount(codes, weights=counts, minlength=len(uniques))
+        positions, terms, codes = np.zeros(len(uniques), dtype=np.int64), np.asarray(uniques, dtype=object), np.arange(len(uniques))
+    totals = np.bincount(positions, weights=counts)
+    scores = np.round(counts / totals[positions] * idf[codes], 6)
+    labels = np.array(["all"], dtype=object) if by == "all" else docs["doc_id"].to_numpy(dtype=object)
+    keep = _top_candidates(positions, scores, top) if top else slice(None)
+    table = pd.DataFrame({"doc_id": labels[positions[keep]], "term": terms[keep], "score": scores[keep]})
+    return _rank_within(table, top)
+
+
+def _top_candidates(positions: np.ndarray, scores: np.ndarray, top: int) -> np.ndarray:
+    """Entries scoring at least each document's ``top``-th best score (ties kept for the term tie-break)."""
+    order = np.lexsort((-scores, positions))
+    starts = np.searchsorted(positions[order], np.arange(positions.max() + 1 if len(positions) else 0))
+    ends = np.append(starts[1:], len(order))
+    threshold = scores[order[np.minimum(starts + top, ends) - 1]]
+    return np.flatnonzero(scores >= threshold[positions])
 
 
 def keyword_records(docs: pd.DataFrame, args) -> pd.DataFrame:
