@@ -48,6 +48,7 @@ def test_font_is_single_face_and_env_can_choose_serif(monkeypatch):
 
 def test_save_figure_writes_three_formats_deterministically(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
+    monkeypatch.delenv("CORPUS_LIB_FORMATS", raising=False)  # the default: all three formats
     monkeypatch.setitem(export._prefix, "stem", "00_test")
     written = cl.save_figure(_figure("援鄂医疗队全体90后党员"), "demo")
     assert sorted(p.name for p in written) == ["00_test-demo.pdf", "00_test-demo.png", "00_test-demo.svg"]
