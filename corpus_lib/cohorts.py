@@ -15,8 +15,6 @@ Editable knowledge: ``data/cohort_variants.csv`` (generation words), ``data/coho
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
 from collections import Counter
@@ -27,7 +25,7 @@ import pandas as pd
 
 from .clean import split_sentences
 from .errors import CorpusError
-from .resources import read_lines
+from .resources import read_csv, read_lines
 
 HAN = "\u4e00-\u9fff"
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
@@ -41,14 +39,12 @@ KEYNESS_COLUMNS = ["term", "target_count", "reference_count", "g2", "log_ratio",
 
 
 # ---------------------------------------------------------------- data files
-def _read_csv(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO("\n".join(read_lines(name)))))
 
 
 @lru_cache(maxsize=None)
 def cohort_variants() -> dict[str, str]:
     """``{surface: cohort}`` from ``cohort_variants.csv``: ``{"九零后": "90后", …}``."""
-    return {row["surface"]: row["cohort"] for row in _read_csv("cohort_variants.csv")}
+    return {row["surface"]: row["cohort"] for row in read_csv("cohort_variants.csv")}
 
 
 def _loose(surface: str) -> str:
@@ -81,7 +77,7 @@ def normalize_cohort(surface: str) -> str | None:
 
 @lru_cache(maxsize=None)
 def _roles() -> tuple[dict[str, dict[str, str]], re.Pattern]:
-    rows = {row["surface"]: row for row in _read_csv("cohort_roles.csv")}
+    rows = {row["surface"]: row for row in read_csv("cohort_roles.csv")}
     pattern = re.compile("|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True)))
     return rows, pattern
 
@@ -89,7 +85,7 @@ def _roles() -> tuple[dict[str, dict[str, str]], re.Pattern]:
 @lru_cache(maxsize=None)
 def _name_cues() -> tuple[dict[str, str], dict[str, str]]:
     """``(before, after)``: cue -> kind. Every role surface is a strong "before" cue."""
-    rows = _read_csv("cohort_name_cues.csv")
+    rows = read_csv("cohort_name_cues.csv")
     before = {r["cue"]: r["kind"] for r in rows if r["side"] == "before"}
     before.update({surface: "weak" if row["weak"] else "strong" for surface, row in _roles()[0].items()})
     after = {r["cue"]: r["kind"] for r in sorted(rows, key=lambda r: -len(r["cue"])) if r["side"] == "after"}

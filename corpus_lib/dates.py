@@ -22,7 +22,7 @@ from functools import lru_cache
 import pandas as pd
 
 from . import style
-from .resources import read_lines
+from .resources import read_csv, read_lines
 
 COLUMNS = ["surface", "start", "end", "date", "granularity", "kind", "flag", "context", "role"]
 KINDS = ("explicit", "year-inferred", "lunar-holiday", "festival", "relative")
@@ -69,8 +69,6 @@ class Holiday:
     rule: str = "fixed"
 
 
-def _read_csv(name: str) -> list[dict]:
-    return list(csv.DictReader(read_lines(name)))
 
 
 def _alias_pattern(aliases: dict[str, Holiday], bare: dict[str, Holiday]) -> re.Pattern:
@@ -84,11 +82,11 @@ def _alias_pattern(aliases: dict[str, Holiday], bare: dict[str, Holiday]) -> re.
 def holiday_tables() -> tuple[dict[str, Holiday], dict[str, Holiday], re.Pattern]:
     """(always-dates, bare names, compiled pattern) from festivals.csv and lunar_holidays.csv."""
     aliases, bare = {}, {}
-    for row in _read_csv("lunar_holidays.csv"):
+    for row in read_csv("lunar_holidays.csv"):
         day = row["lunar_day"].strip()
         holiday = Holiday(row["name"], "lunar", int(row["lunar_month"]), day if day == "last" else int(day))
         _add_aliases(aliases, bare, row, holiday)
-    for row in _read_csv("festivals.csv"):
+    for row in read_csv("festivals.csv"):
         holiday = Holiday(row["name"], "solar", int(row["month"]), int(row["day"]), row["rule"].strip() or "fixed")
         _add_aliases(aliases, bare, row, holiday)
     return aliases, bare, _alias_pattern(aliases, bare)

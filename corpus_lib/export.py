@@ -56,7 +56,8 @@ def _target(folder: Path, name: str, extension: str) -> Path:
     return folder / f"{base}.{extension}"
 
 
-def _atomic(path: Path, write) -> Path:
+def write_atomic(path: Path, write) -> Path:
+    """Call ``write(temporary_path)``, then move the file into place: readers never see half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     os.close(handle)
@@ -76,7 +77,7 @@ def save_figure(fig, name: str, formats: tuple[str, ...] | None = None) -> list[
     if unknown:
         raise CorpusError(f"unknown figure format {', '.join(unknown)}; use png, svg or pdf")
     folder = paths.figures_dir()
-    return [_atomic(_target(folder, name, ext),
+    return [write_atomic(_target(folder, name, ext),
                     lambda tmp, ext=ext: fig.savefig(tmp, format=ext, metadata=METADATA[ext]))
             for ext in formats]
 
@@ -84,4 +85,4 @@ def save_figure(fig, name: str, formats: tuple[str, ...] | None = None) -> list[
 def save_table(table: pd.DataFrame, name: str) -> Path:
     """Write ``table`` as UTF-8 CSV with a BOM (so Excel shows the Chinese) into the tables folder."""
     target = _target(paths.tables_dir(), name, "csv")
-    return _atomic(target, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    return write_atomic(target, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))

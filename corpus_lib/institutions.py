@@ -13,7 +13,6 @@ brackets (（集团）), known bodies (``data/institution_known.csv``) and bodie
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,17 +45,11 @@ PREFIXES = ("共青团", "中共", "团")
 
 # ---------------------------------------------------------------- data files (read once)
 
-def _read_csv(name: str) -> list[dict]:
-    lines = [line for line in resources.data_path(name).read_text(encoding="utf-8-sig").splitlines()
-             if line.strip() and not line.startswith("#")]
-    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(lines)]
-
-
 @lru_cache(maxsize=None)
 def places() -> dict[str, frozenset[str]]:
     """Place name (full and short forms) -> the provinces it may lie in. ``gazetteer_places.csv``."""
     table: dict[str, set[str]] = {}
-    for row in _read_csv("gazetteer_places.csv"):
+    for row in resources.read_csv("gazetteer_places.csv"):
         for name in {row["name"], row["short"]} - {""}:
             if len(name) >= 2:
                 table.setdefault(name, set()).add(row["province"])
@@ -65,13 +58,13 @@ def places() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=None)
 def province_names() -> frozenset[str]:
-    return frozenset(row["province"] for row in _read_csv("gazetteer_places.csv"))
+    return frozenset(row["province"] for row in resources.read_csv("gazetteer_places.csv"))
 
 
 @lru_cache(maxsize=None)
 def suffixes() -> dict[str, dict]:
     """Suffix -> its row (type, kind, not_before, inherits). ``institution_suffixes.csv``."""
-    rows = {row["suffix"]: row for row in _read_csv("institution_suffixes.csv")}
+    rows = {row["suffix"]: row for row in resources.read_csv("institution_suffixes.csv")}
     bad = sorted({row["type"] for row in rows.values()} - set(TYPES))
     if bad:
         raise CorpusError(f"institution_suffixes.csv: unknown type {', '.join(bad)}")
@@ -81,24 +74,24 @@ def suffixes() -> dict[str, dict]:
 @lru_cache(maxsize=None)
 def name_words() -> dict[str, str]:
     """Word -> strong/weak. ``institution_name_words.csv``."""
-    return {row["word"]: row["strength"] for row in _read_csv("institution_name_words.csv")}
+    return {row["word"]: row["strength"] for row in resources.read_csv("institution_name_words.csv")}
 
 
 @lru_cache(maxsize=None)
 def known_bodies() -> dict[str, dict]:
     """Well-known body -> province and level. ``institution_known.csv``."""
-    return {row["name"]: row for row in _read_csv("institution_known.csv")}
+    return {row["name"]: row for row in resources.read_csv("institution_known.csv")}
 
 
 @lru_cache(maxsize=None)
 def aliases() -> dict[str, dict]:
     """Alias -> canonical, type, province, level, context. ``institution_aliases.csv``."""
-    return {row["alias"]: row for row in _read_csv("institution_aliases.csv")}
+    return {row["alias"]: row for row in resources.read_csv("institution_aliases.csv")}
 
 
 @lru_cache(maxsize=None)
 def rewrites() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(row["pattern"]), row["replacement"]) for row in _read_csv("institution_rewrites.csv"))
+    return tuple((re.compile(row["pattern"]), row["replacement"]) for row in resources.read_csv("institution_rewrites.csv"))
 
 
 @lru_cache(maxsize=None)
@@ -562,7 +555,7 @@ LEVEL_LABELS = {"central": "中央 (central)", "local": "地方 (local)", "inter
 @lru_cache(maxsize=None)
 def tile_grid() -> pd.DataFrame:
     """Row and column of each province on the tile map. ``places_tile_grid.csv``."""
-    grid = pd.DataFrame(_read_csv("places_tile_grid.csv"))
+    grid = pd.DataFrame(resources.read_csv("places_tile_grid.csv"))
     return grid.astype({"row": int, "col": int})
 
 

@@ -28,6 +28,13 @@ def read_lines(name: str) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
+def read_csv(name: str) -> list[dict[str, str]]:
+    """Rows of a data CSV (``#`` comment lines skipped) as dicts, values stripped, missing cells ``""``."""
+    import csv
+
+    return [{key: (value or "").strip() for key, value in row.items()} for row in csv.DictReader(read_lines(name))]
+
+
 @lru_cache(maxsize=None)
 def user_dictionary() -> tuple[tuple[str, int | None, str | None], ...]:
     """``(word, freq, tag)`` entries of ``user_dict.txt``, in file order."""

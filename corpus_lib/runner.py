@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import paths
 from .errors import CorpusError
-from .export import FORMATS, safe_name
+from .export import FORMATS, safe_name, write_atomic
 
 PARAMETERS_TAG = "parameters"
 
@@ -104,10 +104,7 @@ def run_all(targets: dict[Path, Path], *, parameters: dict | None, env: dict) ->
 
 
 def _write_notebook(notebook, target: Path, nbformat) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".tmp-{target.name}")
-    nbformat.write(notebook, temporary)
-    os.replace(temporary, target)
+    write_atomic(target, lambda tmp: nbformat.write(notebook, tmp))
 
 
 def write_workbook(tables_dir: Path, target: Path) -> None:

@@ -11,14 +11,15 @@ import json
 import logging
 import os
 import re
-import tempfile
 from collections import Counter
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 
 import pandas as pd
 
 from . import paths, resources
+from .export import write_atomic
 
 BACKENDS = ("rjieba", "jieba")
 DEFAULT_BACKEND = "rjieba"
@@ -69,14 +70,6 @@ def _cache_file(text: str, backend: str):
     return paths.cache_dir() / "tokens" / _cache_prefix(backend) / digest[:2] / f"{digest}.txt"
 
 
-def _write_atomic(path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(content)
-    os.replace(temporary, path)
-
-
 def segment(text: str, *, backend: str = DEFAULT_BACKEND, cache: bool = True) -> list[str]:
     """Tokens of ``text`` (whitespace dropped), with the domain user dictionary.
 
@@ -92,7 +85,7 @@ def segment(text: str, *, backend: str = DEFAULT_BACKEND, cache: bool = True) ->
     except FileNotFoundError:
         tokens = segment(text, backend=backend, cache=False)
         try:
-            _write_atomic(file, JOIN.join(tokens))
+            write_atomic(file, lambda tmp: Path(tmp).write_text(JOIN.join(tokens), encoding="utf-8"))
         except OSError:
             pass  # a read-only cache folder only costs speed
         return tokens
@@ -111,7 +104,7 @@ def count_tokens(text: str, *, backend: str = DEFAULT_BACKEND) -> dict[str, int]
     except (FileNotFoundError, ValueError):
         counts = dict(Counter(segment(text, backend=backend)))
         try:
-            _write_atomic(file, json.dumps(counts, ensure_ascii=False))
+            write_atomic(file, lambda tmp: Path(tmp).write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8"))
         except OSError:
             pass
         return counts
