@@ -73,7 +73,7 @@ def execute(path: Path, *, parameters: dict | None = None):
         inject_parameters(notebook, parameters)
     code_cells = sum(cell.cell_type == "code" for cell in notebook.cells)
     with tqdm(total=code_cells, desc=path.stem, unit="cell", file=sys.stderr, leave=True) as bar:
-        client = NotebookClient(notebook, timeout=900, kernel_name="python3",
+        client = NotebookClient(notebook, timeout=900, kernel_name="python3", record_timing=False,
                                 resources={"metadata": {"path": str(path.parent)}},
                                 extra_arguments=["--IPKernelApp.log_level=ERROR"],
                                 on_cell_executed=lambda **_: bar.update(1))
