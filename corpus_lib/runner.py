@@ -74,10 +74,21 @@ def execute(path: Path, *, parameters: dict | None = None):
     code_cells = sum(cell.cell_type == "code" for cell in notebook.cells)
     with tqdm(total=code_cells, desc=path.stem, unit="cell", file=sys.stderr, leave=True) as bar:
         client = NotebookClient(notebook, timeout=900, kernel_name="python3", record_timing=False,
+                                store_widget_state=False,
                                 resources={"metadata": {"path": str(path.parent)}},
                                 extra_arguments=["--IPKernelApp.log_level=ERROR"],
                                 on_cell_executed=lambda **_: bar.update(1))
         client.execute()
+    return drop_widget_views(notebook)
+
+
+def drop_widget_views(notebook):
+    """Keep a widget's plain-text fallback, not its random model id, so stored outputs stay identical
+    from run to run; the live widget appears whenever the cell runs in JupyterLab."""
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
+    notebook.metadata.pop("widgets", None)
     return notebook
 
 
