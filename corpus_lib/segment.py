@@ -11,15 +11,15 @@ import json
 import logging
 import os
 import re
+import sqlite3
 from collections import Counter
 from functools import lru_cache
+from itertools import filterfalse
 from importlib import metadata
-from pathlib import Path
 
 import pandas as pd
 
 from . import paths, resources
-from .export import write_atomic
 
 BACKENDS = ("rjieba", "jieba")
 DEFAULT_BACKEND = "rjieba"
@@ -65,9 +65,65 @@ def _cache_prefix(backend: str) -> str:
     return f"{backend}-{version}-{resources.dictionary_fingerprint()}"
 
 
-def _cache_file(text: str, backend: str):
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return paths.cache_dir() / "tokens" / _cache_prefix(backend) / digest[:2] / f"{digest}.txt"
+class TokenCache:
+    """The segmentation cache: one SQLite file per (backend, version, dictionary) in the user's cache
+    folder. A row per distinct text (its SHA-256) holds the tokens and their counts. SQLite makes each
+    write atomic and lets several processes share the file; any database error just means no cache.
+    """
+
+    def __init__(self, backend: str):
+        self.path = paths.cache_dir() / f"tokens-{_cache_prefix(backend)}.sqlite"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # a cache: no fsync per write
+        self.db.execute("CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, tokens TEXT, counts TEXT)")
+
+    def get(self, key: str, column: str) -> str | None:
+        row = self.db.execute(f"SELECT {column} FROM tokens WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def put_tokens(self, key: str, tokens: list[str]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO tokens VALUES (?, ?, NULL)", (key, JOIN.join(tokens)))
+
+    def put_counts(self, key: str, counts: dict[str, int]) -> None:
+        self.db.execute("UPDATE tokens SET counts = ? WHERE key = ?", (json.dumps(counts, ensure_ascii=False), key))
+
+
+_caches: dict[tuple, TokenCache | None] = {}
+
+
+def reset_cache() -> None:
+    """Forget open cache connections, e.g. after changing ``CORPUS_LIB_CACHE`` in a running process."""
+    _caches.clear()
+
+
+def _cache(backend: str) -> TokenCache | None:
+    """This process's cache for ``backend`` (a new connection after a fork)."""
+    key = (os.getpid(), backend, _cache_prefix(backend))
+    if key not in _caches:
+        try:
+            _caches[key] = TokenCache(backend)
+        except (OSError, sqlite3.Error):
+            _caches[key] = None  # an unwritable cache folder only costs speed
+    return _caches[key]
+
+
+def _lookup(text: str, backend: str, column: str):
+    """(cache, key, stored value or None)."""
+    cache = _cache(backend)
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    try:
+        return cache, key, cache.get(key, column) if cache else None
+    except sqlite3.Error:
+        return None, key, None
+
+
+def _quietly(write, *args) -> None:
+    try:
+        write(*args)
+    except sqlite3.Error:
+        pass  # a cache that cannot be written only costs speed
 
 
 def segment(text: str, *, backend: str = DEFAULT_BACKEND, cache: bool = True) -> list[str]:
@@ -77,37 +133,30 @@ def segment(text: str, *, backend: str = DEFAULT_BACKEND, cache: bool = True) ->
     ['北京大学', '援鄂医疗队', '全体', '“', '90后', '”', '党员']
     """
     if not cache:
-        return [token for token in _cut(text, backend) if not token.isspace()]
-    file = _cache_file(text, backend)
-    try:
-        stored = file.read_text(encoding="utf-8")
+        return list(filterfalse(str.isspace, _cut(text, backend)))
+    store, key, stored = _lookup(text, backend, "tokens")
+    if stored is not None:
         return stored.split(JOIN) if stored else []
-    except FileNotFoundError:
-        tokens = segment(text, backend=backend, cache=False)
-        try:
-            write_atomic(file, lambda tmp: Path(tmp).write_text(JOIN.join(tokens), encoding="utf-8"))
-        except OSError:
-            pass  # a read-only cache folder only costs speed
-        return tokens
+    tokens = segment(text, backend=backend, cache=False)
+    if store:
+        _quietly(store.put_tokens, key, tokens)
+    return tokens
 
 
 def count_tokens(text: str, *, backend: str = DEFAULT_BACKEND) -> dict[str, int]:
-    """How often each token occurs in ``text``; cached beside the tokens (as JSON, parsed in C),
+    """How often each token occurs in ``text``; cached with the tokens (as JSON, parsed in C),
     so a warm rerun over a large corpus reads one short table per document instead of every token.
 
     >>> count_tokens("青年一代有理想、有本领、有担当")["有"]
     3
     """
-    file = _cache_file(text, backend).with_suffix(".json")
-    try:
-        return json.loads(file.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        counts = dict(Counter(segment(text, backend=backend)))
-        try:
-            write_atomic(file, lambda tmp: Path(tmp).write_text(json.dumps(counts, ensure_ascii=False), encoding="utf-8"))
-        except OSError:
-            pass
-        return counts
+    store, key, stored = _lookup(text, backend, "counts")
+    if stored is not None:
+        return json.loads(stored)
+    counts = dict(Counter(segment(text, backend=backend)))  # stores the tokens too, if they were new
+    if store:
+        _quietly(store.put_counts, key, counts)
+    return counts
 
 
 def is_term(token: str) -> bool:

@@ -42,14 +42,36 @@ def test_rjieba_gives_jiebas_tokens_on_the_whole_corpus(seed_docs, seed_text):
 
 
 def test_cache_is_used_and_lives_outside_the_repository(tmp_path, monkeypatch):
+    import sqlite3
+
     monkeypatch.setenv("CORPUS_LIB_CACHE", str(tmp_path))
+    segment_module.reset_cache()
+    monkeypatch.setattr(segment_module, "_caches", {})  # and the session's connection comes back afterwards
     text = "青年一代有理想、有本领、有担当，国家就有前途。"
     first = cl.segment(text)
-    files = list(tmp_path.rglob("*.txt"))
-    assert len(files) == 1 and paths.REPO_ROOT not in files[0].parents
-    files[0].write_text("\x1f".join(["被", "缓存", "的", "结果"]), encoding="utf-8")  # prove the next call reads it
-    assert cl.segment(text) == ["被", "缓存", "的", "结果"]
+    databases = list(tmp_path.glob("tokens-rjieba-*.sqlite"))
+    assert len(databases) == 1 and paths.REPO_ROOT not in databases[0].parents
+    with sqlite3.connect(databases[0]) as db:  # prove the next call reads the stored row
+        db.execute("UPDATE tokens SET tokens = ?, counts = ?", ("\x1f".join(["被", "缓存", "的"]), '{"被": 7}'))
+    assert cl.segment(text) == ["被", "缓存", "的"]
+    assert segment_module.count_tokens(text) == {"被": 7}
     assert first == cl.segment(text, cache=False)
+
+
+def test_count_tokens_matches_the_tokens(seed_docs):
+    from collections import Counter
+
+    text = seed_docs.loc[1, "text"]
+    assert segment_module.count_tokens(text) == dict(Counter(cl.segment(text)))
+    assert segment_module.count_tokens(text)["90后"] == 24  # d02 says 90后 24 times (counted by hand with grep)
+
+
+def test_an_unwritable_cache_folder_only_costs_speed(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("CORPUS_LIB_CACHE", str(blocker / "cache"))
+    monkeypatch.setattr(segment_module, "_caches", {})
+    assert cl.segment("疫情防控") == ["疫情防控"]
 
 
 def test_cache_key_changes_with_the_dictionary(monkeypatch, tmp_path):
