@@ -29,7 +29,7 @@ import pandas as pd
 from . import resources, style
 from .clean import split_sentences
 from .errors import CorpusError
-from .segment import TERM, count_tokens, segment, segment_corpus
+from .segment import TERM, count_columns, segment, segment_corpus
 
 LEXICON_FILE = "theme_lexicon.csv"
 WORDCLOUD_SEED = 42
@@ -43,21 +43,23 @@ def _drop_set(boilerplate: bool) -> frozenset[str]:
     return resources.stopwords() | resources.boilerplate() if boilerplate else resources.stopwords()
 
 
-def _count_arrays(docs: pd.DataFrame, boilerplate: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(document position, term, count) arrays of the filtered counts, one entry per (document, term).
+def _count_arrays(docs: pd.DataFrame, boilerplate: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(document position, term code, count, distinct terms) of the filtered counts, one entry per
+    (document, term); ``terms[code]`` is the term.
 
-    Each distinct type is tested once for the whole corpus, and documents stay integer
-    positions, so a 10M-character corpus needs no per-token Python work after its cached counts.
+    Each distinct type is tested once for the whole corpus and documents stay integer positions,
+    so a 10M-character corpus needs no per-token Python work after its cached counts.
     """
     _require(docs, "doc_id", "text")
-    counters = [count_tokens(text) for text in docs["text"]]
+    columns = [count_columns(text) for text in docs["text"]]
+    sizes = [len(types) for types, _ in columns]
+    codes, terms = pd.factorize(np.fromiter(chain.from_iterable(t for t, _ in columns), dtype=object, count=sum(sizes)))
     drop = _drop_set(boilerplate)
-    kept = {t for t in set().union(*counters) if t not in drop and TERM.search(t)}
-    terms = np.fromiter(chain.from_iterable(counters), dtype=object, count=sum(map(len, counters)))
-    mask = np.fromiter((t in kept for t in terms), dtype=bool, count=len(terms))
-    counts = np.fromiter(chain.from_iterable(map(dict.values, counters)), dtype=np.int64, count=len(terms))
-    positions = np.repeat(np.arange(len(counters)), [len(c) for c in counters])
-    return positions[mask], terms[mask], counts[mask]
+    kept = np.fromiter((t not in drop and bool(TERM.search(t)) for t in terms), dtype=bool, count=len(terms))
+    mask = kept[codes]
+    counts = np.concatenate([c for _, c in columns]).astype(np.int64) if columns else np.zeros(0, np.int64)
+    positions = np.repeat(np.arange(len(columns)), sizes)
+    return positions[mask], codes[mask], counts[mask], np.asarray(terms, dtype=object)
 
 
 def count_table(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFrame:
@@ -65,8 +67,9 @@ def count_table(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFram
 
     Same result as counting ``filter_tokens`` output for every document.
     """
-    positions, terms, counts = _count_arrays(docs, boilerplate)
-    return pd.DataFrame({"doc_id": docs["doc_id"].to_numpy(dtype=object)[positions], "term": terms, "count": counts})
+    positions, codes, counts, terms = _count_arrays(docs, boilerplate)
+    return pd.DataFrame({"doc_id": docs["doc_id"].to_numpy(dtype=object)[positions], "term": terms[codes],
+                         "count": counts})
 
 
 def document_counts(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.Series:
@@ -126,17 +129,17 @@ def tfidf_keywords(docs: pd.DataFrame, *, top: int = 20, boilerplate: bool = Fal
     """
     if by not in ("doc", "all"):
         raise CorpusError(f"by must be 'doc' or 'all', not {by!r}")
-    positions, terms, counts = _count_arrays(docs, boilerplate)
-    codes, uniques = pd.factorize(terms)
-    idf = np.log((1 + len(docs)) / (1 + np.bincount(codes, minlength=len(uniques)))) + 1
+    positions, codes, counts, terms = _count_arrays(docs, boilerplate)
+    idf = np.log((1 + len(docs)) / (1 + np.bincount(codes, minlength=len(terms)))) + 1
     if by == "all":  # the corpus as one document
-        counts = np.bincount(codes, weights=counts, minlength=len(uniques))
-        positions, terms, codes = np.zeros(len(uniques), dtype=np.int64), np.asarray(uniques, dtype=object), np.arange(len(uniques))
+        present = np.flatnonzero(np.bincount(codes, minlength=len(terms)))
+        counts = np.bincount(codes, weights=counts, minlength=len(terms))[present]
+        positions, codes = np.zeros(len(present), dtype=np.int64), present
     totals = np.bincount(positions, weights=counts)
     scores = np.round(counts / totals[positions] * idf[codes], 6)
     labels = np.array(["all"], dtype=object) if by == "all" else docs["doc_id"].to_numpy(dtype=object)
     keep = _top_candidates(positions, scores, top) if top else slice(None)
-    table = pd.DataFrame({"doc_id": labels[positions[keep]], "term": terms[keep], "score": scores[keep]})
+    table = pd.DataFrame({"doc_id": labels[positions[keep]], "term": terms[codes[keep]], "score": scores[keep]})
     return _rank_within(table, top)
 
 

@@ -49,10 +49,11 @@ def test_cache_is_used_and_lives_outside_the_repository(tmp_path, monkeypatch):
     monkeypatch.setattr(segment_module, "_caches", {})  # and the session's connection comes back afterwards
     text = "青年一代有理想、有本领、有担当，国家就有前途。"
     first = cl.segment(text)
-    databases = list(tmp_path.glob("tokens-rjieba-*.sqlite"))
+    databases = list(tmp_path.glob("tokens-*rjieba-*.sqlite"))
     assert len(databases) == 1 and paths.REPO_ROOT not in databases[0].parents
     with sqlite3.connect(databases[0]) as db:  # prove the next call reads the stored row
-        db.execute("UPDATE tokens SET tokens = ?, counts = ?", ("\x1f".join(["被", "缓存", "的"]), '{"被": 7}'))
+        db.execute("UPDATE tokens SET tokens = ?, types = ?, counts = ?",
+                   ("\x1f".join(["被", "缓存", "的"]), "被", (7).to_bytes(4, "little")))
     assert cl.segment(text) == ["被", "缓存", "的"]
     assert segment_module.count_tokens(text) == {"被": 7}
     assert first == cl.segment(text, cache=False)
