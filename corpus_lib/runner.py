@@ -36,6 +36,22 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return formats
 
 
+def parse_params(items: list[str]) -> dict:
+    """``["TOP=30", "KWIC_KEYWORD=团员"]`` -> ``{"TOP": 30, "KWIC_KEYWORD": "团员"}`` (Python literals, else text)."""
+    import ast
+
+    values = {}
+    for item in items:
+        name, separator, value = item.partition("=")
+        if not separator or not name.strip().isidentifier():
+            raise CorpusError(f"-p {item!r}: write NAME=VALUE, e.g. -p TOP=30")
+        try:
+            values[name.strip()] = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            values[name.strip()] = value
+    return values
+
+
 def inject_parameters(notebook, values: dict) -> None:
     """Add a cell after the ``parameters`` cell that sets ``values`` (as papermill does)."""
     import nbformat
@@ -182,7 +198,7 @@ def _publish(staging: Path, out: Path) -> None:
         os.replace(file, target)
 
 
-def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...]) -> int:
+def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None) -> int:
     from .load import load_corpus
 
     load_corpus(corpus)  # bad input fails here, in one line, before any kernel starts
@@ -192,7 +208,7 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...]) -> int:
         env = {"CORPUS_LIB_FIGURES_DIR": staging / "figures", "CORPUS_LIB_TABLES_DIR": staging / "tables",
                "CORPUS_LIB_FORMATS": ",".join(formats), "MPLBACKEND": "Agg"}
         targets = {nb: staging / "notebooks" / nb.name for nb in notebooks()}
-        failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve())}, env=env)
+        failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve()), **(params or {})}, env=env)
         write_workbook(staging / "tables", staging / "tables.xlsx")
         write_report([t for t in targets.values() if t.exists()], staging / "report.html")
         _publish(staging, out)
@@ -217,11 +233,14 @@ def _summary(failures: list[tuple[str, str]], out: Path) -> int:
 
 def run_command(args) -> int:
     formats = parse_formats(args.formats)
+    params = parse_params(getattr(args, "param", []))
     if args.corpus is None and args.out is None:
+        if params:
+            raise CorpusError("-p changes the analysis: use it with --corpus or --out, not to refresh the repository")
         return refresh_repository(formats)
     corpus = Path(args.corpus) if args.corpus else paths.corpus_path()
     if not corpus.exists():
         raise CorpusError(f"{corpus}: no such file or folder")
     out = Path(args.out) if args.out else _default_out(corpus)
     _check_out(out)
-    return run_into_folder(corpus, out, formats)
+    return run_into_folder(corpus, out, formats, params)

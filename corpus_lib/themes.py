@@ -505,6 +505,22 @@ def _font_name() -> str:
     return style.apply_style()
 
 
+def group_label(column: str, values) -> str:
+    """A chart label for a group of documents chosen by ``column``.
+
+    >>> group_label("genre", ["speech"]), group_label("doc_id", ["d01", "d02"]), group_label("genre", None)
+    ('讲话 (speech)', 'd01、d02', '其他文档 (all other documents)')
+    """
+    from .load import GENRE_ZH
+
+    if values is None:
+        return "其他文档 (all other documents)"
+    values = [values] if isinstance(values, str) else list(values)
+    if column == "genre":
+        return "、".join(f"{GENRE_ZH.get(v, v)} ({v})" for v in values)
+    return "、".join(map(str, values))
+
+
 def plot_keyness(table: pd.DataFrame, *, top: int = 15, target_label: str = "目标组 (target)",
                  reference_label: str = "参照组 (reference)"):
     """The two-sided keyness bar chart: the ``top`` terms most over-used in the target (right,

@@ -96,6 +96,7 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "ok.txt")], "is an existing file"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "--formats", "png,gif"], "unknown figure format gif"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(paths.FIGURES_DIR / "x")], "must not be inside figures/"),
+    (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "-p", "TOP"], "write NAME=VALUE"),
 ])
 def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, capsys, make_args, message):
     from corpus_lib.cli import main
@@ -109,3 +110,14 @@ def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, capsys, make_args, me
     assert message in stderr and len(stderr.strip().splitlines()) == 1
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
     assert (tmp_path / "ok.txt").read_text(encoding="utf-8") == "标题\n正文。"
+
+
+@pytest.mark.parametrize("items,expected", [
+    (["TOP=30"], {"TOP": 30}),
+    (['KEYNESS_TARGET=["news"]', "KWIC_KEYWORD=团员"], {"KEYNESS_TARGET": ["news"], "KWIC_KEYWORD": "团员"}),
+    (["KEYNESS_REFERENCE=None"], {"KEYNESS_REFERENCE": None}),
+])
+def test_notebook_parameters_from_the_command_line(items, expected):
+    from corpus_lib.runner import parse_params
+
+    assert parse_params(items) == expected
