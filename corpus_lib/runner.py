@@ -170,6 +170,8 @@ def write_report(notebook_paths: list[Path], target: Path) -> None:
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(merged)
+    # The template loads require.js and MathJax from a CDN; the report needs neither, and must open offline.
+    body = re.sub(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>', "", body)
     target.write_text(body, encoding="utf-8")
 
 

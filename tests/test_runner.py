@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,7 +47,9 @@ def test_every_notebook_runs_on_a_small_corpus_without_cohorts_or_dates(small_co
     assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == expected
     assert list((out / "figures").glob("*.png"))
     assert not list((out / "figures").glob("*.pdf")) and not list((out / "figures").glob("*.svg"))  # only those asked for
-    assert (out / "report.html").stat().st_size > 10_000
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert report.count("data:image/png;base64,") >= 10  # the figures are embedded …
+    assert not re.search(r'src="https?://', report)  # … and nothing is fetched from the network
     assert not list(out.glob(".staging-*"))
 
 
