@@ -13,16 +13,19 @@ are never matched: every pattern needs 年, 月 or 日/号 (or a full ``YYYY-MM-
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import style
-from .resources import read_csv, read_lines
+from .resources import read_csv
+
+if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
+    from matplotlib.figure import Figure
 
 COLUMNS = ["surface", "start", "end", "date", "granularity", "kind", "flag", "context", "role"]
 KINDS = ("explicit", "year-inferred", "lunar-holiday", "festival", "relative")

@@ -6,12 +6,16 @@ and returns a tidy table; the ``plot_*`` functions take those tables and return 
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from . import style
 from .load import GENRE_ZH
 from .segment import filter_tokens, is_term
+
+if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
+    from matplotlib.figure import Figure
 
 GENRE_LABEL = {genre: f"{zh} {genre}" for genre, zh in GENRE_ZH.items()}
 

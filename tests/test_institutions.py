@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import warnings
 
-import pandas as pd
 import pytest
 
 from corpus_lib import institutions as inst
