@@ -436,8 +436,6 @@ def event_timeline(mentions: pd.DataFrame) -> pd.DataFrame:
 KIND_LABEL = {"explicit": "完整日期 explicit", "year-inferred": "推断年份 year inferred",
               "lunar-holiday": "农历节日 lunar holiday", "festival": "公历节日 festival",
               "relative": "相对日期 relative day"}
-GENRE_LABEL = {"letter": "信件 letter", "speech": "讲话 speech", "news": "新闻 news",
-               "notice": "通知 notice", "other": "其他 other"}
 
 
 def _spoken(day) -> str:
@@ -467,7 +465,8 @@ def plot_document_timeline(documents: pd.DataFrame) -> Figure:
 
     ``documents`` is ``document_dates(docs)``; inferred dates are hollow, undated documents are named in the caption.
     """
-    style.apply_style()
+    from .load import GENRE_LABEL  # load imports this module
+
     dated = documents.dropna(subset=["date"]).reset_index(drop=True)
     days = pd.to_datetime(dated["date"])
     fig = style.new_figure(figsize=(10, 0.55 * max(len(dated), 1) + 1.8))
@@ -521,7 +520,6 @@ def plot_event_timeline(events: pd.DataFrame) -> Figure:
     """
     import matplotlib.dates as mdates
 
-    style.apply_style()
     n = len(events)
     fig = style.new_figure(figsize=(10, 0.42 * max(n, 4) + 1.4))
     ax = fig.subplots()
@@ -556,7 +554,8 @@ def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: st
 
     ``shares`` has doc_id, category, share (0-1); ``documents`` is ``document_dates(docs)``.
     """
-    style.apply_style()
+    from .load import GENRE_LABEL  # load imports this module
+
     order = documents.dropna(subset=["date"])["doc_id"].tolist() + documents.loc[documents["date"].isna(), "doc_id"].tolist()
     grid = shares.pivot_table(index="category", columns="doc_id", values="share", aggfunc="sum").reindex(columns=order)
     grid = grid.loc[sorted(grid.index, key=lambda c: (-grid.loc[c].mean(), c))]

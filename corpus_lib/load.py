@@ -48,6 +48,9 @@ GENRE_PATTERNS = [
 ]
 REPORTING = re.compile(r"(?:说|表示|介绍|指出|强调)[，：:“]")
 GENRE_ZH = {"letter": "信件", "speech": "讲话", "news": "新闻", "notice": "通知", "other": "文档"}
+# Chart legends: Chinese, then the genre code.
+GENRE_LABEL = {"letter": "信件 letter", "speech": "讲话 speech", "news": "新闻 news", "notice": "通知 notice",
+               "other": "其他 other"}
 
 
 @dataclass(frozen=True)

@@ -11,14 +11,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import style
-from .load import GENRE_ZH
+from .load import GENRE_LABEL, GENRE_ZH
 from .segment import filter_tokens, is_term
 
 if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
     from matplotlib.figure import Figure
-
-GENRE_LABEL = {genre: f"{zh} {genre}" for genre, zh in GENRE_ZH.items()}
-
 
 def document_table(docs: pd.DataFrame) -> pd.DataFrame:
     """The documents at a glance: id, title, issuer, date, where the date came from, genre, length."""
@@ -60,18 +57,17 @@ def _genre_colors(genres) -> list[str]:
     return [style.PALETTE[order.index(genre) % len(style.PALETTE)] for genre in genres]
 
 
-def _genre_legend(ax, genres, *, loc="lower right") -> None:
+def _genre_legend(ax, genres) -> None:
     from matplotlib.patches import Patch
 
     present = [genre for genre in GENRE_ZH if genre in set(genres)]
     ax.legend(handles=[Patch(color=color, label=GENRE_LABEL[genre])
                        for genre, color in zip(present, _genre_colors(present))],
-              title="体裁 genre", loc=loc, frameon=False)
+              title="体裁 genre", loc="lower right", frameon=False)
 
 
 def plot_lengths(docs: pd.DataFrame) -> Figure:
     """Horizontal bars: characters per document, coloured by genre."""
-    style.apply_style()
     fig = style.new_figure(figsize=(8, 0.45 * len(docs) + 1.4))
     ax = fig.subplots()
     labels = [f"{d}  {t[:18]}{'…' if len(t) > 18 else ''}" for d, t in zip(docs["doc_id"], docs["title"])]
@@ -86,38 +82,8 @@ def plot_lengths(docs: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_timeline(docs: pd.DataFrame) -> Figure:
-    """Documents on a date axis; inferred dates drawn hollow, undated documents listed below."""
-    import matplotlib.dates as mdates
-
-    style.apply_style()
-    dated = docs.dropna(subset=["date"]).sort_values(["date", "doc_id"])
-    fig = style.new_figure(figsize=(9, 0.5 * max(len(dated), 1) + 1.6))
-    ax = fig.subplots()
-    for y, (_, doc) in enumerate(dated.iterrows()):
-        color = _genre_colors([doc["genre"]])[0]
-        hollow = doc["date_source"] != "explicit"
-        ax.scatter(doc["date"], y, s=70, color="white" if hollow else color, edgecolor=color, linewidth=2, zorder=3)
-        ax.text(doc["date"], y, f"   {doc['date']:%m-%d} {doc['doc_id']} {doc['title'][:16]}…", va="center", fontsize=8)
-    ax.set_yticks([])
-    ax.spines["left"].set_visible(False)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%m月%d日"))
-    if len(dated):
-        start, end = dated["date"].min(), dated["date"].max()
-        ax.set_xlim(start - pd.Timedelta(days=3), end + (end - start) * 0.9 + pd.Timedelta(days=10))
-        ax.set_ylim(-0.8, len(dated) - 0.2)
-        ax.invert_yaxis()
-    undated = docs.loc[docs["date"].isna(), "doc_id"].tolist()
-    note = "空心点为推断日期 hollow = inferred date" + (f"；无日期 undated: {', '.join(undated)}" if undated else "")
-    ax.set_title("文档时间线 Document timeline")
-    ax.set_xlabel(note)
-    _genre_legend(ax, dated["genre"], loc="upper right")
-    return fig
-
-
 def plot_top_terms(before: pd.DataFrame, after: pd.DataFrame) -> Figure:
     """Two panels: the most frequent terms before and after removing stop words."""
-    style.apply_style()
     fig = style.new_figure(figsize=(10, 0.28 * max(len(before), len(after)) + 1.5))
     axes = fig.subplots(1, 2)
     panels = [(before, "去停用词前 before stop words", style.PALETTE[6]),
@@ -134,7 +100,6 @@ def plot_top_terms(before: pd.DataFrame, after: pd.DataFrame) -> Figure:
 
 def plot_vocabulary(vocabulary: pd.DataFrame) -> Figure:
     """Terms and distinct terms per document, with the type-token ratio written on each bar."""
-    style.apply_style()
     fig = style.new_figure(figsize=(8, 4))
     ax = fig.subplots()
     x = range(len(vocabulary))
