@@ -13,8 +13,8 @@ import re
 import sqlite3
 from collections import Counter
 from functools import lru_cache
-from itertools import filterfalse
 from importlib import metadata
+from itertools import filterfalse
 
 import numpy as np
 import pandas as pd
