@@ -90,3 +90,23 @@ def split_sentences(text: str) -> list[str]:
                 sentences.append("".join(current)); current = []
     sentences.append("".join(current))
     return [s.strip() for s in sentences if s.strip()]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, sentence)`` for every sentence of ``split_sentences``, with offsets into text."""
+    spans, cursor = [], 0
+    for sentence in split_sentences(text):
+        start = text.find(sentence, cursor)
+        if start < 0:  # should not happen; keep the sentence without a reliable offset
+            start = cursor
+        spans.append((start, start + len(sentence), sentence))
+        cursor = start + len(sentence)
+    return spans
+
+
+def sentence_at(spans, position: int) -> str:
+    """The sentence of ``sentence_spans`` that holds ``position`` ("" if none)."""
+    for start, end, sentence in spans:
+        if start <= position < end:
+            return sentence
+    return ""

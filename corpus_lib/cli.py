@@ -1,18 +1,30 @@
-"""``python -m corpus_lib``: the command line.
+"""``python -m corpus_lib``: the command line, a thin front end over the analysis modules.
 
 Every table command takes ``--corpus PATH`` (a file or folder; default: the seed) and
 ``--format table|csv|json``. Bad input gets one line on stderr and exit code 2.
+
+The table commands are one registry (``TABLE_COMMANDS``): a name, a help line, the function that
+turns the documents table into the printed table, and any extra options. To add a command, add a
+row; the analysis modules know nothing about the command line.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from importlib import import_module
+from typing import Callable, NamedTuple
 
 import pandas as pd
 
+from .cohorts import cohort_counts
+from .dates import date_mentions
 from .errors import CorpusError
+from .institutions import institution_mentions
+from .load import load_corpus
+from .people import extract_people
+from .runner import run_command
+from .segmentation import segment
+from .themes import tfidf_keywords
 
 FORMATS = ("table", "csv", "json")
 
@@ -22,33 +34,82 @@ class _Parser(argparse.ArgumentParser):
         raise CorpusError(message)
 
 
-def _docs(args):
-    from .load import load_corpus
+class TableCommand(NamedTuple):
+    name: str
+    help: str
+    table: Callable[[pd.DataFrame, argparse.Namespace], pd.DataFrame]
+    options: tuple[tuple[tuple, dict], ...] = ()
 
-    docs = load_corpus(args.corpus)
+
+# ---------------------------------------------------------------- the table commands
+
+def documents_table(docs: pd.DataFrame, args) -> pd.DataFrame:
     table = docs[["doc_id", "title", "issuer", "date", "genre", "n_chars"]].copy()
     table["date"] = table["date"].dt.strftime("%Y-%m-%d")
     return table
 
 
-def _segment(args):
-    from .segment import segment
+def keywords_table(docs: pd.DataFrame, args) -> pd.DataFrame:
+    if args.top < 1:
+        raise CorpusError("--top must be at least 1")
+    return tfidf_keywords(docs, top=args.top, by=args.by)
 
-    return segment(args.text)
+
+def dates_table(docs: pd.DataFrame, args) -> pd.DataFrame:
+    return date_mentions(docs)[["doc_id", "surface", "date", "granularity", "date_kind"]]
 
 
-def _lazy(module: str, function: str):
-    """A table command whose code lives in an analysis module: ``function(docs, args)``."""
+def institutions_table(docs: pd.DataFrame, args) -> pd.DataFrame:
+    """One row per institution per document: doc_id, name (canonical), type, province, count."""
+    mentions = institution_mentions(docs)
+    columns = ["doc_id", "name", "type", "province", "count"]
+    if mentions.empty:
+        return pd.DataFrame(columns=columns)
+    mentions = mentions.assign(province=mentions["province"].fillna(""))
+    records = (mentions.groupby(["doc_id", "canonical", "type", "province"], sort=True).size()
+               .rename("count").reset_index().rename(columns={"canonical": "name"}))
+    records["province"] = records["province"].replace("", None)
+    return records.sort_values(["doc_id", "count", "name"], ascending=[True, False, True],
+                               kind="stable")[columns].reset_index(drop=True)
+
+
+def cohorts_table(docs: pd.DataFrame, args) -> pd.DataFrame:
+    """doc_id, cohort, count: only non-zero counts, documents in order."""
+    table = cohort_counts(docs).stack().rename("count").reset_index()
+    return table[table["count"] > 0].reset_index(drop=True)
+
+
+def people_table(docs: pd.DataFrame, args) -> pd.DataFrame:
+    columns = ["doc_id", "name", "institution", "institution_type", "province", "role", "cohort", "quote"]
+    return extract_people(docs)[columns]
+
+
+TABLE_COMMANDS = (
+    TableCommand("docs", "list the documents: doc_id, title, issuer, date, genre, n_chars", documents_table),
+    TableCommand("keywords", "TF-IDF keywords: doc_id, term, score, rank", keywords_table, (
+        (("--top",), {"type": int, "default": 20, "metavar": "N", "help": "keywords per document (default: 20)"}),
+        (("--by",), {"choices": ("doc", "all"), "default": "doc", "help": "per document, or the whole corpus"}),
+    )),
+    TableCommand("dates", "every date mention: doc_id, surface, date, granularity, date_kind", dates_table),
+    TableCommand("institutions", "institutions: doc_id, name, type, province, count", institutions_table),
+    TableCommand("cohorts", "cohort mentions (90后, 00后 …): doc_id, cohort, count", cohorts_table),
+    TableCommand("people", "named young people: doc_id, name, institution, …, cohort, quote", people_table),
+)
+
+
+# ---------------------------------------------------------------- the other commands
+
+def _table_handler(command: TableCommand):
     def run(args):
-        from .load import load_corpus
-
-        return getattr(import_module(f"corpus_lib.{module}"), function)(load_corpus(args.corpus), args)
+        return command.table(load_corpus(args.corpus), args)
     return run
 
 
-def _run(args):
-    from .runner import run_command
+def _segment(args):
+    return segment(args.text)
 
+
+def _run(args):
     return run_command(args)
 
 
@@ -56,28 +117,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m corpus_lib", description="Analyse a Chinese policy and news corpus.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
-
-    def table_command(name, help_text, handler):
-        sub = commands.add_parser(name, help=help_text, description=help_text)
+    for command in TABLE_COMMANDS:
+        sub = commands.add_parser(command.name, help=command.help, description=command.help)
         sub.add_argument("--corpus", metavar="PATH", help="a corpus file or folder (default: the seed corpus)")
         sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-        sub.set_defaults(handler=handler)
-        return sub
-
-    table_command("docs", "list the documents: doc_id, title, issuer, date, genre, n_chars", _docs)
+        for flags, options in command.options:
+            sub.add_argument(*flags, **options)
+        sub.set_defaults(handler=_table_handler(command))
     segment = commands.add_parser("segment", help="print the tokens of TEXT, separated by spaces")
     segment.add_argument("text", metavar="TEXT")
     segment.add_argument("--format", choices=("table", "json"), default="table")
     segment.set_defaults(handler=_segment)
-    keywords = table_command("keywords", "TF-IDF keywords: doc_id, term, score, rank", _lazy("themes", "keyword_records"))
-    keywords.add_argument("--top", type=int, default=20, metavar="N", help="keywords per document (default: 20)")
-    keywords.add_argument("--by", choices=("doc", "all"), default="doc", help="per document, or the whole corpus")
-    table_command("dates", "every date mention: doc_id, surface, date, granularity, kind", _lazy("dates", "date_records"))
-    table_command("institutions", "institutions: doc_id, name, type, province, count",
-                  _lazy("institutions", "institution_records"))
-    table_command("cohorts", "cohort mentions (90后, 00后 …): doc_id, cohort, count", _lazy("cohorts", "cohort_records"))
-    table_command("people", "quoted young people: doc_id, name, institution, …, cohort, quote",
-                  _lazy("cohorts", "people_records"))
     run = commands.add_parser("run", help="execute every notebook and export figures, tables and a report")
     run.add_argument("--corpus", metavar="PATH", help="your corpus; without it, refresh the repository's own outputs")
     run.add_argument("--out", metavar="DIR", help="output folder (default: a new folder named after the corpus)")

@@ -6,7 +6,7 @@ the occurrence nearest the base date (``3月15日``), month and year dates (``20
 ``今年3月``), a bracketed date after a relative day (``今天下午（2月24日）``: the bracket
 wins), lunar holidays (``除夕``, ``大年初一``, ``元宵节``; ``data/lunar_holidays.csv``) and
 solar festivals (``今年“五四”``; ``data/festivals.csv``). A weekday in brackets
-(``2月6日（星期四）``) never moves the date: a mismatch is flagged in ``flag``.
+(``2月6日（星期四）``) never moves the date: a mismatch sets ``weekday_mismatch`` and says why in ``note``.
 
 Numbers that only look like dates (``12355热线``, ``2019级``, ``第21届``, ``1.2万``, ``40余天``)
 are never matched: every pattern needs 年, 月 or 日/号 (or a full ``YYYY-MM-DD``).
@@ -17,17 +17,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import style
+from . import schema
 from .resources import read_csv
 
-if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
-    from matplotlib.figure import Figure
-
-COLUMNS = ["surface", "start", "end", "date", "granularity", "kind", "flag", "context", "role"]
+COLUMNS = [c for c in schema.columns("date_mentions") if c != "doc_id"]
+NO_BASE_NOTE = "无基准日期 no base date"
+HOLIDAY_PERIOD_NOTE = "约指节期前后 around the holiday, not the day itself"
 KINDS = ("explicit", "year-inferred", "lunar-holiday", "festival", "relative")
 
 # ---------------------------------------------------------------- numerals and patterns
@@ -70,8 +68,6 @@ class Holiday:
     month: int
     day: int | str        # a number, or "last" (lunar month end)
     rule: str = "fixed"
-
-
 
 
 def _alias_pattern(aliases: dict[str, Holiday], bare: dict[str, Holiday]) -> re.Pattern:
@@ -169,7 +165,7 @@ def resolve_holiday(holiday: Holiday, *, base_date: date, offset: int | None = N
     return min(found, key=lambda d: (abs((d - base_date).days), d), default=None)
 
 
-def weekday_flag(day: date, weekday: str | None) -> str:
+def weekday_note(day: date, weekday: str | None) -> str:
     """'' when the bracketed weekday agrees with the date, else a note; the date is never changed."""
     if not weekday:
         return ""
@@ -187,8 +183,9 @@ def _iso(value: date | None, granularity: str) -> str | None:
     return {"day": value.isoformat(), "month": value.strftime("%Y-%m"), "year": f"{value.year:04d}"}[granularity]
 
 
-def _read_match(name: str, match: re.Match, base: date | None) -> tuple[date | None, str, str, str]:
-    """(date, granularity, kind, flag) for one regex match."""
+def _read_match(name: str, match: re.Match, base: date | None) -> dict | None:
+    """The candidate row of one regex match; None when it names no real day (2月30日).
+    Without a base date a year-less mention is kept with date None."""
     groups = match.groupdict()
     year = cn_number(groups["y"]) if groups.get("y") else None
     month = cn_number(groups["m"]) if groups.get("m") else 1
@@ -205,13 +202,16 @@ def _read_match(name: str, match: re.Match, base: date | None) -> tuple[date | N
     if year is not None:
         value = safe_date(year, month, day or 1)
     elif base is None:
-        return None, granularity, kind, "无基准日期 no base date"
+        return {"value": None, "granularity": granularity, "date_kind": kind, "note": NO_BASE_NOTE}
     elif granularity == "day":
         value = nearest_year(month, day, base_date=base)
     else:
         value = nearest_year(month, 1, base_date=base)
-    flag = weekday_flag(value, groups.get("wd")) if value and granularity == "day" else ""
-    return value, granularity, kind, flag
+    if value is None:
+        return None
+    note = weekday_note(value, groups.get("wd")) if granularity == "day" else ""
+    return {"value": value, "granularity": granularity, "date_kind": kind, "note": note,
+            "weekday_mismatch": bool(note)}
 
 
 def _holiday_mentions(text: str, base: date | None) -> list[dict]:
@@ -225,7 +225,7 @@ def _holiday_mentions(text: str, base: date | None) -> list[dict]:
         value = resolve_holiday(holiday, base_date=base, offset=offset) if base else None
         kind = "lunar-holiday" if holiday.table == "lunar" else "festival"
         rows.append({"start": match.start(), "end": match.end(), "value": value, "granularity": "day",
-                     "kind": kind, "flag": "" if base else "无基准日期 no base date"})
+                     "date_kind": kind, "note": "" if base else NO_BASE_NOTE})
     return rows
 
 
@@ -237,11 +237,9 @@ def _candidates(text: str, base: date | None) -> list[dict]:
     rows = []
     for rank, (name, pattern) in enumerate(PATTERNS.items()):
         for match in pattern.finditer(text):
-            value, granularity, kind, flag = _read_match(name, match, base)
-            if value is None and not flag:
-                continue  # 2月30日 and the like: not a date
-            rows.append({"start": match.start(), "end": match.end(), "value": value, "granularity": granularity,
-                         "kind": kind, "flag": flag, "rank": rank})
+            row = _read_match(name, match, base)
+            if row is not None:
+                rows.append(row | {"start": match.start(), "end": match.end(), "rank": rank})
     rows += [row | {"rank": len(PATTERNS)} for row in _holiday_mentions(text, base)]
     return rows
 
@@ -291,8 +289,9 @@ def extract_dates(text: str, *, base_date: date | pd.Timestamp | None) -> pd.Dat
     """Every date mention in ``text``, one row each, in text order.
 
     ``base_date`` (the document's date) supplies missing years: the nearest occurrence wins.
-    Columns: surface, start, end, date (ISO: 2020-03-15 / 2020-03 / 2020), granularity,
-    kind, flag, context, role (``dateline`` for a line holding only the date, else ``mention``).
+    Columns: those of the ``date_mentions`` table in ``corpus_lib.schema`` without doc_id: surface, start,
+    end, date (ISO: 2020-03-15 / 2020-03 / 2020), granularity, date_kind, weekday_mismatch, around_holiday,
+    note, context, role (``dateline`` for a line holding only the date, else ``mention``).
 
     >>> extract_dates("其中已组建的于2月6日（星期四）前报我处", base_date=date(2020, 2, 4))[["surface", "date"]].values.tolist()
     [['2月6日（星期四）', '2020-02-06']]
@@ -305,16 +304,17 @@ def extract_dates(text: str, *, base_date: date | pd.Timestamp | None) -> pd.Dat
     records = []
     for row in kept:
         dateline = _is_dateline(text, row["start"], row["end"])
-        flag = row["flag"]
-        if row["kind"] in ("lunar-holiday", "festival") and _PERIOD_AFTER.match(text, row["end"]):
-            flag = flag or "约指节期前后 around the holiday, not the day itself"
+        period = row["date_kind"] in ("lunar-holiday", "festival") and bool(_PERIOD_AFTER.match(text, row["end"]))
         records.append({
             "surface": text[row["start"]:row["end"]], "start": row["start"], "end": row["end"],
-            "date": _iso(row["value"], row["granularity"]), "granularity": row["granularity"], "kind": row["kind"],
-            "flag": flag, "context": "（日期行 dateline）" if dateline else mention_context(text, row["start"], row["end"]),
+            "date": _iso(row["value"], row["granularity"]), "granularity": row["granularity"],
+            "date_kind": row["date_kind"], "weekday_mismatch": row.get("weekday_mismatch", False),
+            "around_holiday": period, "note": row["note"] or (HOLIDAY_PERIOD_NOTE if period else ""),
+            "context": "（日期行 dateline）" if dateline else mention_context(text, row["start"], row["end"]),
             "role": "dateline" if dateline else "mention",
         })
-    return pd.DataFrame(records, columns=COLUMNS).astype({"start": int, "end": int})
+    return pd.DataFrame(records, columns=COLUMNS).astype({"start": int, "end": int, "weekday_mismatch": bool,
+                                                          "around_holiday": bool})
 
 
 def _as_date(value) -> date | None:
@@ -374,7 +374,7 @@ def day_mentions(text: str, *, year: int | None) -> list[date]:
     """
     base = date(year, 7, 1) if year is not None else None  # every month-day of ``year`` is nearest to 1 July
     table = extract_dates(text, base_date=base)
-    table = table[(table["granularity"] == "day") & table["kind"].isin(PAST_KINDS) & table["date"].notna()]
+    table = table[(table["granularity"] == "day") & table["date_kind"].isin(PAST_KINDS) & table["date"].notna()]
     return [date.fromisoformat(value) for value in table["date"]]
 
 
@@ -407,13 +407,10 @@ def date_mentions(docs: pd.DataFrame) -> pd.DataFrame:
     """Every date mention in the corpus, datelines included: doc_id plus the ``extract_dates`` columns."""
     tables = [extract_dates(text, base_date=base).assign(doc_id=doc_id)
               for doc_id, text, base in zip(docs["doc_id"], docs["text"], _base_dates(docs))]
-    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=COLUMNS + ["doc_id"])
-    return table[["doc_id"] + COLUMNS].sort_values(["doc_id", "start"]).reset_index(drop=True)
-
-
-def date_records(docs: pd.DataFrame, args=None) -> pd.DataFrame:
-    """The CLI's ``dates`` command: doc_id, surface, date, granularity, kind (one row per mention)."""
-    return date_mentions(docs)[["doc_id", "surface", "date", "granularity", "kind"]]
+    if not tables:
+        return schema.empty("date_mentions")
+    table = pd.concat(tables, ignore_index=True)
+    return table[schema.columns("date_mentions")].sort_values(["doc_id", "start"]).reset_index(drop=True)
 
 
 def event_timeline(mentions: pd.DataFrame) -> pd.DataFrame:
@@ -426,154 +423,6 @@ def event_timeline(mentions: pd.DataFrame) -> pd.DataFrame:
     table = table.sort_values(["date", "doc_id", "start"]).reset_index(drop=True)
     day = pd.to_datetime(table["date"])
     spoken = day.dt.month.astype(str) + "月" + day.dt.day.astype(str) + "日"
-    named = table["surface"].where(table["kind"].isin(["lunar-holiday", "festival"]), "")
+    named = table["surface"].where(table["date_kind"].isin(["lunar-holiday", "festival"]), "")
     table["label"] = spoken + named.map(lambda s: f"（{s}）" if s else "") + " " + table["context"] + "〔" + table["doc_id"] + "〕"
-    return table[["date", "doc_id", "surface", "kind", "flag", "context", "label"]]
-
-
-# ---------------------------------------------------------------- charts
-
-KIND_LABEL = {"explicit": "完整日期 explicit", "year-inferred": "推断年份 year inferred",
-              "lunar-holiday": "农历节日 lunar holiday", "festival": "公历节日 festival",
-              "relative": "相对日期 relative day"}
-
-
-def _spoken(day) -> str:
-    return f"{day.month}月{day.day}日"
-
-
-def _date_axis(axis) -> None:
-    """Weekly ticks on Mondays, labelled 2月3日; the first tick and the first of each year carry the year."""
-    import matplotlib.dates as mdates
-    from matplotlib.ticker import FuncFormatter
-
-    def label(value, position):
-        day = mdates.num2date(value)
-        new_year = position == 0 or mdates.num2date(value - 7).year != day.year
-        return f"{day.year}年{_spoken(day)}" if new_year else _spoken(day)
-
-    axis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
-    axis.set_major_formatter(FuncFormatter(label))
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def plot_document_timeline(documents: pd.DataFrame) -> Figure:
-    """Documents in date order: one row each (doc_id, issuer, genre, title), a dot at its date.
-
-    ``documents`` is ``document_dates(docs)``; inferred dates are hollow, undated documents are named in the caption.
-    """
-    from .load import GENRE_LABEL  # load imports this module
-
-    dated = documents.dropna(subset=["date"]).reset_index(drop=True)
-    days = pd.to_datetime(dated["date"])
-    fig = style.new_figure(figsize=(10, 0.55 * max(len(dated), 1) + 1.8))
-    ax = fig.subplots()
-    genres = list(GENRE_LABEL)
-    for y, (day, doc) in enumerate(zip(days, dated.itertuples())):
-        color = style.PALETTE[genres.index(doc.genre) % len(style.PALETTE)] if doc.genre in genres else "grey"
-        hollow = doc.date_source != "explicit"
-        ax.axhline(y, color="#dddddd", linewidth=0.8, zorder=1)
-        ax.scatter(day, y, s=80, color="white" if hollow else color, edgecolor=color, linewidth=2, zorder=3)
-        ax.annotate(_spoken(day), (day, y), xytext=(8, 0), textcoords="offset points", va="center", fontsize=9)
-    issuers = dated["issuer"].fillna("（未署名）").astype(str)
-    ax.set_yticks(range(len(dated)), [f"{d}  {_shorten(i, 10)}｜{_shorten(t, 16)}"
-                                      for d, i, t in zip(dated["doc_id"], issuers, dated["title"])])
-    ax.set_ylim(len(dated) - 0.4, -0.6)
-    if len(dated):
-        ax.set_xlim(days.min() - pd.Timedelta(days=3), days.max() + pd.Timedelta(days=7))
-    _date_axis(ax.xaxis)
-    ax.grid(axis="x", color="#eeeeee")
-    handles = [ax.scatter([], [], s=60, color=style.PALETTE[genres.index(g) % len(style.PALETTE)], label=GENRE_LABEL[g])
-               for g in genres if g in set(dated["genre"])]
-    handles.append(ax.scatter([], [], s=60, color="white", edgecolor="grey", linewidth=2, label="推断日期 inferred"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="体裁 genre")
-    undated = documents.loc[documents["date"].isna(), "doc_id"].tolist()
-    ax.set_xlabel("文档日期 document date" + (f"；无日期 undated: {', '.join(undated)}" if undated else ""))
-    span = f"{days.min().year}年{_spoken(days.min())}—{_spoken(days.max())}" if len(dated) else ""
-    ax.set_title(f"文档时间线 Document timeline {span}")
-    return fig
-
-
-def _spread(positions: list[float], *, gap: float) -> list[float]:
-    """Label positions as close as possible (least squares) to sorted ``positions`` but ``gap`` apart.
-
-    Subtracting i*gap turns "gap apart" into "non-decreasing": pool adjacent violators, add it back.
-    """
-    blocks: list[list[float]] = []  # [mean, size]
-    for i, value in enumerate(positions):
-        blocks.append([value - i * gap, 1])
-        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
-            (mean_a, size_a), (mean_b, size_b) = blocks.pop(-2), blocks.pop()
-            blocks.append([(mean_a * size_a + mean_b * size_b) / (size_a + size_b), size_a + size_b])
-    shifted = [mean for mean, size in blocks for _ in range(size)]
-    return [value + i * gap for i, value in enumerate(shifted)]
-
-
-def plot_event_timeline(events: pd.DataFrame) -> Figure:
-    """A vertical timeline of the days the documents mention, each labelled with its context.
-
-    ``events`` is ``event_timeline(date_mentions(docs))``. Dots sit at the true date; labels are
-    spread so they never overlap and joined to their dot by a thin line.
-    """
-    import matplotlib.dates as mdates
-
-    n = len(events)
-    fig = style.new_figure(figsize=(10, 0.42 * max(n, 4) + 1.4))
-    ax = fig.subplots()
-    days = mdates.date2num(pd.to_datetime(events["date"]).dt.to_pydatetime()) if n else []
-    low, high = (min(days), max(days)) if n else (0, 1)
-    span = max(high - low, 1.0)
-    axes_inches = 0.42 * max(n, 4)
-    gap = span * 0.34 / axes_inches if n > 1 else 1.0
-    label_y = _spread(list(days), gap=gap)
-    kinds = list(KIND_LABEL)
-    for day, y, event in zip(days, label_y, events.itertuples()):
-        color = style.PALETTE[kinds.index(event.kind) % len(style.PALETTE)]
-        ax.scatter(0, day, s=45, color=color, zorder=3)
-        ax.plot([0, 0.05, 0.09], [day, y, y], color=color, linewidth=0.8, alpha=0.7)
-        ax.text(0.1, y, event.label, va="center", fontsize=9)
-    ax.axvline(0, color="#999999", linewidth=1.2, zorder=1)
-    ax.set_xlim(-0.02, 1.0)
-    ax.set_ylim(max([high, *label_y]) + gap, min([low, *label_y]) - gap)
-    ax.set_xticks([])
-    ax.spines["bottom"].set_visible(False)
-    _date_axis(ax.yaxis)
-    handles = [ax.scatter([], [], s=45, color=style.PALETTE[kinds.index(k) % len(style.PALETTE)], label=KIND_LABEL[k])
-               for k in kinds if k in set(events["kind"])]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=min(len(handles), 4),
-              frameon=False, title="日期类型 kind")
-    ax.set_title("文中提及的日期 Event timeline: days the documents mention")
-    return fig
-
-
-def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: str) -> Figure:
-    """Heatmap: rows are categories (largest overall first), columns are documents in date order.
-
-    ``shares`` has doc_id, category, share (0-1); ``documents`` is ``document_dates(docs)``.
-    """
-    from .load import GENRE_LABEL  # load imports this module
-
-    order = documents.dropna(subset=["date"])["doc_id"].tolist() + documents.loc[documents["date"].isna(), "doc_id"].tolist()
-    grid = shares.pivot_table(index="category", columns="doc_id", values="share", aggfunc="sum").reindex(columns=order)
-    grid = grid.loc[sorted(grid.index, key=lambda c: (-grid.loc[c].mean(), c))]
-    fig = style.new_figure(figsize=(1.05 * len(order) + 3, 0.5 * len(grid) + 2.2))
-    ax = fig.subplots()
-    image = ax.imshow(grid.fillna(0).to_numpy(), cmap="YlOrRd", aspect="auto", vmin=0)
-    for (row, col), value in pd.DataFrame(grid.fillna(0).to_numpy()).stack().items():
-        ax.text(col, row, f"{value:.0%}", ha="center", va="center", fontsize=8,
-                color="white" if value > 0.6 * max(grid.max().max(), 1e-9) else "black")
-    info = documents.set_index("doc_id")
-    labels = [f"{d}\n{_spoken(pd.Timestamp(info.at[d, 'date'])) if pd.notna(info.at[d, 'date']) else '无日期'}"
-              f"\n{GENRE_LABEL.get(info.at[d, 'genre'], '').split()[0]}" for d in order]
-    ax.set_xticks(range(len(order)), labels)
-    ax.set_yticks(range(len(grid)), grid.index)
-    ax.tick_params(length=0)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_visible(False)
-    fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02, format=lambda value, _: f"{value:.0%}").set_label("占比 share")
-    ax.set_title(title)
-    ax.set_xlabel("文档（按日期排序） documents in date order")
-    return fig
+    return table[schema.columns("events")]

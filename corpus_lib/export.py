@@ -1,11 +1,10 @@
 """The one place that writes figures and tables, atomically.
 
-Files are named ``<notebook-stem>-<name>.<ext>``; ``setup_notebook`` sets the stem.
+Files are named ``<notebook-stem>-<name>.<ext>``; ``notebook.setup_notebook`` sets the stem.
 Output is deterministic: no creation dates or software versions in the files.
 """
 from __future__ import annotations
 
-import logging
 import os
 import re
 import tempfile
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, style
+from . import paths
 from .errors import CorpusError
 
 FORMATS = ("png", "svg", "pdf")
@@ -23,15 +22,9 @@ METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
 _prefix = {"stem": None}
 
 
-def setup_notebook(stem: str, *, serif: bool | None = None) -> None:
-    """Call once at the top of a notebook: style, file prefix, quiet jieba, table display."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    style.apply_style(serif=serif)
+def set_file_prefix(stem: str | None) -> None:
+    """Name the files ``save_figure``/``save_table`` write ``<stem>-<name>`` (a notebook's stem)."""
     _prefix["stem"] = stem
-    pd.set_option("display.max_colwidth", 80)
-    pd.set_option("display.unicode.east_asian_width", True)
 
 
 def safe_name(name: str, *, limit: int = 80) -> str:

@@ -19,16 +19,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import resources
+from . import resources, schema
 from .errors import CorpusError
 
 TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
          "grassroots", "medical_team", "other")
-TYPE_LABELS = {"university": "高校", "school": "中小学", "hospital": "医院/卫生", "youth_league": "共青团",
-               "party_government": "党政机关", "company": "企业", "ngo": "社会组织", "grassroots": "基层",
-               "medical_team": "医疗队", "other": "其他"}
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
-COLUMNS = ["name", "canonical", "start", "end", "type", "province", "parent"]
+COLUMNS = [c for c in schema.columns("institution_mentions") if c != "doc_id"]
 CENTRAL_PREFIXES = ("中共中央", "中央", "国务院", "全国", "国家", "共青团中央", "中国共产党中央", "中华人民共和国")
 
 MAX_BRAND = 8        # longest run of unknown characters accepted inside a name (网络安全和信息化)
@@ -63,7 +60,7 @@ def province_names() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def suffixes() -> dict[str, dict]:
-    """Suffix -> its row (type, kind, not_before, inherits). ``institution_suffixes.csv``."""
+    """Suffix -> its row (type, scope, not_before, inherits). ``institution_suffixes.csv``."""
     rows = {row["suffix"]: row for row in resources.read_csv("institution_suffixes.csv")}
     bad = sorted({row["type"] for row in rows.values()} - set(TYPES))
     if bad:
@@ -229,7 +226,7 @@ def _is_government_body(name: str, suffix: str | None) -> bool:
         row = aliases().get(name)
         return bool(row) and row["type"] == "party_government"
     row = suffixes()[suffix]
-    return row["type"] == "party_government" and row["kind"] == "body"
+    return row["type"] == "party_government" and row["scope"] == "body"
 
 
 def _candidates(text: str) -> list[_Candidate]:
@@ -287,13 +284,13 @@ def _select(found: list[_Candidate], text: str) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def _kind(candidate: _Candidate) -> str:
-    return suffixes()[candidate.suffix]["kind"] if candidate.suffix else "body"
+def _scope(candidate: _Candidate) -> str:
+    return suffixes()[candidate.suffix]["scope"] if candidate.suffix else "body"
 
 
 def _split(candidate: _Candidate, found: list[_Candidate]) -> list[tuple[_Candidate, _Candidate | None]]:
     """A unit written after its body (武汉大学 + 电气与自动化学院) -> [(body, None), (unit, body)]."""
-    if _kind(candidate) != "unit":
+    if _scope(candidate) != "unit":
         return [(candidate, None)]
     prefixes = [c for c in found if c.start == candidate.start and c.end < candidate.end]
     if not prefixes:
@@ -471,11 +468,12 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
 
 # ---------------------------------------------------------------- corpus tables
 
-def document_province(text: str, *, title: str = "", issuer: str = "") -> str | None:
-    """The city a document speaks for when it writes 市委 / 团市委: from its issuer or title, else the
-    municipality it names most, if it uses 全市 / 我市 / a bare 市委. None when there is no such sign.
+def document_place(text: str, *, title: str = "", issuer: str = "") -> str | None:
+    """The province-level place a document speaks for when it writes 市委 / 团市委 (its relative bodies):
+    from its issuer or a title that begins with a place, else the municipality it names most, if it uses
+    全市 / 我市 / a bare 市委. None when there is no such sign.
 
-    >>> document_province("……", issuer="共青团上海市委员会")
+    >>> document_place("……", issuer="共青团上海市委员会")
     '上海'
     """
     located = _places_in(str(issuer or "")) + [piece for piece in _places_in(str(title or "")) if piece[0] == 0]
@@ -492,13 +490,13 @@ def institution_mentions(docs: pd.DataFrame) -> pd.DataFrame:
     """Every institution mention of every document: ``doc_id`` plus the columns of ``extract_institutions``."""
     frames = []
     for doc in docs.itertuples(index=False):
-        context = document_province(doc.text, title=getattr(doc, "title", "") or "",
+        context = document_place(doc.text, title=getattr(doc, "title", "") or "",
                                     issuer=getattr(doc, "issuer", "") or "")
         found = extract_institutions(doc.text, context_province=context)
         found.insert(0, "doc_id", doc.doc_id)
         frames.append(found)
     if not frames:
-        return pd.DataFrame(columns=["doc_id", *COLUMNS])
+        return schema.empty("institution_mentions")
     return pd.concat(frames, ignore_index=True)
 
 
@@ -517,9 +515,9 @@ def institution_table(docs: pd.DataFrame, *, mentions: pd.DataFrame | None = Non
     """One row per canonical institution: type, province, level, parent, documents, count.
     Sorted by count (desc), then canonical name."""
     mentions = institution_mentions(docs) if mentions is None else mentions
-    columns = ["canonical", "type", "province", "level", "parent", "documents", "count"]
+    columns = schema.columns("institutions")
     if mentions.empty:
-        return pd.DataFrame(columns=columns)
+        return schema.empty("institutions")
     grouped = mentions.groupby("canonical", sort=True)
     table = pd.DataFrame({
         "type": grouped["type"].agg(lambda s: s.mode().iloc[0]),
@@ -531,133 +529,3 @@ def institution_table(docs: pd.DataFrame, *, mentions: pd.DataFrame | None = Non
     table["level"] = [institution_level(c, p) for c, p in zip(table["canonical"], table["province"])]
     table = table[columns].sort_values(["count", "canonical"], ascending=[False, True], kind="stable")
     return table.reset_index(drop=True)
-
-
-def institution_records(docs: pd.DataFrame, args=None) -> pd.DataFrame:
-    """For the CLI: doc_id, name (canonical), type, province, count — one row per institution per document."""
-    mentions = institution_mentions(docs)
-    columns = ["doc_id", "name", "type", "province", "count"]
-    if mentions.empty:
-        return pd.DataFrame(columns=columns)
-    mentions = mentions.assign(province=mentions["province"].fillna(""))
-    records = (mentions.groupby(["doc_id", "canonical", "type", "province"], sort=True).size()
-               .rename("count").reset_index().rename(columns={"canonical": "name"}))
-    records["province"] = records["province"].replace("", None)
-    return records.sort_values(["doc_id", "count", "name"], ascending=[True, False, True],
-                               kind="stable")[columns].reset_index(drop=True)
-
-
-# ---------------------------------------------------------------- plots (each returns a Figure)
-
-LEVEL_LABELS = {"central": "中央 (central)", "local": "地方 (local)", "international": "国际 (international)"}
-
-
-@lru_cache(maxsize=None)
-def tile_grid() -> pd.DataFrame:
-    """Row and column of each province on the tile map. ``places_tile_grid.csv``."""
-    grid = pd.DataFrame(resources.read_csv("places_tile_grid.csv"))
-    return grid.astype({"row": int, "col": int})
-
-
-def _figure(width: float, height: float):
-    from matplotlib.figure import Figure
-
-    from .style import apply_style
-
-    apply_style()
-    return Figure(figsize=(width, height))
-
-
-def plot_types(table: pd.DataFrame):
-    """Bar chart: how many distinct institutions of each type (and how many mentions)."""
-    counts = (table.groupby("type").agg(institutions=("canonical", "size"), mentions=("count", "sum"))
-              .reindex(TYPES).fillna(0).astype(int))
-    counts = counts[counts["institutions"] > 0].sort_values(["institutions", "mentions"])
-    fig = _figure(8, 0.45 * max(len(counts), 3) + 1.2)
-    ax = fig.add_subplot()
-    labels = [f"{TYPE_LABELS[t]} ({t})" for t in counts.index]
-    bars = ax.barh(labels, counts["institutions"], color="#2471a3")
-    for bar, (n, m) in zip(bars, counts[["institutions", "mentions"]].values):
-        ax.text(bar.get_width() + 0.2, bar.get_y() + bar.get_height() / 2, f"{n} 个 / {m} 次", va="center",
-                fontsize=9)
-    ax.set_xlabel("机构数 (distinct institutions); 标注: 机构数 / 提及次数")
-    ax.set_xlim(0, max(counts["institutions"].max(), 1) * 1.25)
-    ax.set_title("各类机构 (institutions by type)")
-    return fig
-
-
-def plot_province_map(table: pd.DataFrame, *, value: str = "institutions"):
-    """Tile-grid map of China's provinces shaded by the number of institutions located there."""
-    import matplotlib
-    from matplotlib import colors
-
-    located = table.dropna(subset=["province"])
-    counts = (located.groupby("province").size() if value == "institutions"
-              else located.groupby("province")["count"].sum())
-    grid = tile_grid()
-    top = max(int(counts.max()) if len(counts) else 1, 1)
-    norm, cmap = colors.Normalize(vmin=0, vmax=top), matplotlib.colormaps["OrRd"]
-    fig = _figure(8, 7.4)
-    ax = fig.add_subplot()
-    for tile in grid.itertuples():
-        n = int(counts.get(tile.province, 0))
-        face = cmap(0.15 + 0.85 * norm(n)) if n else "#eeeeee"
-        ax.add_patch(matplotlib.patches.FancyBboxPatch((tile.col, -tile.row), 0.92, 0.92,
-                                                       boxstyle="round,pad=0,rounding_size=0.08",
-                                                       facecolor=face, edgecolor="white"))
-        ink = "white" if n and norm(n) > 0.55 else "#333333"
-        ax.text(tile.col + 0.46, -tile.row + 0.58, tile.province, ha="center", va="center", fontsize=10, color=ink)
-        ax.text(tile.col + 0.46, -tile.row + 0.28, str(n) if n else "", ha="center", va="center", fontsize=9,
-                color=ink)
-    ax.set_xlim(-0.2, grid["col"].max() + 1.1)
-    ax.set_ylim(-grid["row"].max() - 0.2, 1.1)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    unknown = int(table["province"].isna().sum())
-    what = "机构数 (institutions)" if value == "institutions" else "提及次数 (mentions)"
-    ax.set_title(f"机构所在省份 (province of each institution): {what}")
-    fig.text(0.5, 0.04, f"另有 {unknown} 个机构无法确定省份（多为中央机构）/ {unknown} institutions with no "
-             "province (mostly central bodies)", ha="center", fontsize=9, color="#555555")
-    return fig
-
-
-def plot_document_heatmap(mentions: pd.DataFrame, *, top: int = 30):
-    """Heatmap: the ``top`` most-mentioned institutions (rows) by document (columns)."""
-    matrix = mentions.pivot_table(index="canonical", columns="doc_id", values="start", aggfunc="size", fill_value=0)
-    order = sorted(matrix.index, key=lambda name: (-matrix.loc[name].sum(), name))[:top]
-    matrix = matrix.loc[order]
-    fig = _figure(1.2 + 0.7 * matrix.shape[1] + 3.2, 0.32 * len(matrix) + 1.6)
-    ax = fig.add_subplot()
-    image = ax.imshow(matrix.values, cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(matrix.shape[1]), matrix.columns)
-    ax.set_yticks(range(len(matrix)), matrix.index)
-    ax.tick_params(length=0)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    high = matrix.values.max() if matrix.size else 1
-    for (i, j), n in pd.DataFrame(matrix.values).stack().items():
-        if n:
-            ax.text(j, i, str(n), ha="center", va="center", fontsize=8, color="white" if n > high / 2 else "#222222")
-    fig.colorbar(image, ax=ax, shrink=0.5, label="提及次数 (mentions)")
-    ax.set_title(f"机构 × 文档 (top {len(matrix)} institutions by document)")
-    return fig
-
-
-def plot_levels(mentions: pd.DataFrame, table: pd.DataFrame):
-    """Stacked bars: mentions of central, local (and international) bodies in each document."""
-    level = table.set_index("canonical")["level"]
-    counts = (mentions.assign(level=mentions["canonical"].map(level)).groupby(["doc_id", "level"]).size()
-              .unstack(fill_value=0))
-    counts = counts[[c for c in LEVEL_LABELS if c in counts.columns]]
-    fig = _figure(8, 4.5)
-    ax = fig.add_subplot()
-    bottom = pd.Series(0, index=counts.index)
-    for color, column in zip(["#c0392b", "#2471a3", "#d4ac0d"], counts.columns):
-        ax.bar(counts.index, counts[column], bottom=bottom, color=color, label=LEVEL_LABELS[column])
-        bottom += counts[column]
-    ax.set_ylim(0, max(int(bottom.max()), 1) * 1.12)
-    ax.set_ylabel("机构提及次数 (institution mentions)")
-    ax.set_xlabel("文档 (document)")
-    ax.legend(frameon=False)
-    ax.set_title("中央与地方机构 (central vs local bodies, by document)")
-    return fig

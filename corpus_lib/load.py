@@ -13,15 +13,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import clean, dates, paths
+from . import clean, dates, paths, schema
 from .errors import CorpusError
+from .labels import GENRE_ZH
 
 TEXT_SUFFIXES = (".txt", ".md", ".docx")
 GENRES = ("letter", "speech", "news", "notice", "other")
-COLUMNS = [
-    "doc_id", "title", "issuer", "date", "date_source", "genre", "text", "n_chars", "source",
-    "subtitle", "doc_number", "title_source", "date_note",
-]
+COLUMNS = schema.columns("documents")
 BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -47,10 +45,7 @@ GENRE_PATTERNS = [
     ("news", re.compile(r"(新闻通稿|通稿|消息|报道|综述)$")),
 ]
 REPORTING = re.compile(r"(?:说|表示|介绍|指出|强调)[，：:“]")
-GENRE_ZH = {"letter": "信件", "speech": "讲话", "news": "新闻", "notice": "通知", "other": "文档"}
 # Chart legends: Chinese, then the genre code.
-GENRE_LABEL = {"letter": "信件 letter", "speech": "讲话 speech", "news": "新闻 news", "notice": "通知 notice",
-               "other": "其他 other"}
 
 
 @dataclass(frozen=True)

@@ -1,24 +1,21 @@
 """Corpus overview: what the documents are, how long, how rich their vocabulary, which terms lead.
 
-Extract stage for notebook 00: each function takes the documents table (and token lists)
-and returns a tidy table; the ``plot_*`` functions take those tables and return Figures.
+Tables for notebook 00: each function takes the documents table (and token lists) and returns
+a tidy table (columns in ``corpus_lib.schema``); the charts are in ``corpus_lib.plots.overview``.
 """
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import style
-from .load import GENRE_LABEL, GENRE_ZH
-from .segment import filter_tokens, is_term
+from . import schema
+from .segmentation import filter_tokens, is_term
 
-if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
-    from matplotlib.figure import Figure
 
 def document_table(docs: pd.DataFrame) -> pd.DataFrame:
     """The documents at a glance: id, title, issuer, date, where the date came from, genre, length."""
+    schema.require_docs(docs, "title", "issuer", "date", "date_source", "genre", "n_chars")
     table = docs[["doc_id", "title", "issuer", "date", "date_source", "genre", "n_chars"]].copy()
     table["date"] = table["date"].dt.strftime("%Y-%m-%d").fillna("—")
     table["issuer"] = table["issuer"].fillna("—")
@@ -33,7 +30,7 @@ def vocabulary_table(docs: pd.DataFrame, tokens: pd.Series) -> pd.DataFrame:
         rows.append({"doc_id": doc_id, "tokens": len(doc_tokens), "terms": len(terms),
                      "distinct_terms": len(set(terms)),
                      "type_token_ratio": round(len(set(terms)) / len(terms), 3) if terms else 0.0})
-    table = pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=[c for c in schema.columns("vocabulary") if c != "genre"])
     return docs[["doc_id", "genre"]].merge(table, on="doc_id")
 
 
@@ -50,66 +47,3 @@ def top_terms(tokens: pd.Series, *, top: int = 20, stopwords: bool = True, boile
     table = pd.DataFrame(ranked, columns=["term", "count"])
     table.insert(0, "rank", range(1, len(table) + 1))
     return table
-
-
-def _genre_colors(genres) -> list[str]:
-    order = list(GENRE_ZH)
-    return [style.PALETTE[order.index(genre) % len(style.PALETTE)] for genre in genres]
-
-
-def _genre_legend(ax, genres) -> None:
-    from matplotlib.patches import Patch
-
-    present = [genre for genre in GENRE_ZH if genre in set(genres)]
-    ax.legend(handles=[Patch(color=color, label=GENRE_LABEL[genre])
-                       for genre, color in zip(present, _genre_colors(present))],
-              title="体裁 genre", loc="lower right", frameon=False)
-
-
-def plot_lengths(docs: pd.DataFrame) -> Figure:
-    """Horizontal bars: characters per document, coloured by genre."""
-    fig = style.new_figure(figsize=(8, 0.45 * len(docs) + 1.4))
-    ax = fig.subplots()
-    labels = [f"{d}  {t[:18]}{'…' if len(t) > 18 else ''}" for d, t in zip(docs["doc_id"], docs["title"])]
-    ax.barh(labels, docs["n_chars"], color=_genre_colors(docs["genre"]))
-    ax.invert_yaxis()
-    for y, value in enumerate(docs["n_chars"]):
-        ax.text(value, y, f" {value:,}", va="center", fontsize=8)
-    ax.set_xlabel("字数（不含换行） characters")
-    ax.set_title("各文档篇幅 Document length")
-    ax.margins(x=0.12)
-    _genre_legend(ax, docs["genre"])
-    return fig
-
-
-def plot_top_terms(before: pd.DataFrame, after: pd.DataFrame) -> Figure:
-    """Two panels: the most frequent terms before and after removing stop words."""
-    fig = style.new_figure(figsize=(10, 0.28 * max(len(before), len(after)) + 1.5))
-    axes = fig.subplots(1, 2)
-    panels = [(before, "去停用词前 before stop words", style.PALETTE[6]),
-              (after, "去停用词后 after stop words", style.PALETTE[0])]
-    for ax, (table, title, color) in zip(axes, panels):
-        ax.barh(table["term"], table["count"], color=color)
-        ax.invert_yaxis()
-        ax.set_title(title)
-        ax.set_xlabel("出现次数 count")
-    fig.suptitle("高频词 Most frequent terms")
-    fig.subplots_adjust(wspace=0.35)
-    return fig
-
-
-def plot_vocabulary(vocabulary: pd.DataFrame) -> Figure:
-    """Terms and distinct terms per document, with the type-token ratio written on each bar."""
-    fig = style.new_figure(figsize=(8, 4))
-    ax = fig.subplots()
-    x = range(len(vocabulary))
-    ax.bar([i - 0.2 for i in x], vocabulary["terms"], width=0.4, label="词次 terms (tokens)", color=style.PALETTE[1])
-    ax.bar([i + 0.2 for i in x], vocabulary["distinct_terms"], width=0.4, label="词种 distinct terms",
-           color=style.PALETTE[2])
-    for i, (value, ratio) in enumerate(zip(vocabulary["distinct_terms"], vocabulary["type_token_ratio"])):
-        ax.text(i + 0.2, value, f"{ratio:.2f}", ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(list(x), vocabulary["doc_id"])
-    ax.set_ylabel("数量 count")
-    ax.set_title("词汇量（柱上数字为词种/词次比） Vocabulary size (type-token ratio on bars)")
-    ax.legend(frameon=False)
-    return fig

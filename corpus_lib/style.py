@@ -59,11 +59,3 @@ def apply_style(*, serif: bool | None = None) -> str:
         "svg.fonttype": "path",
     })
     return name
-
-
-def new_figure(*, figsize: tuple[float, float]):
-    """A styled, pyplot-free Figure (matplotlib is imported only when a chart is drawn)."""
-    from matplotlib.figure import Figure
-
-    apply_style()
-    return Figure(figsize=figsize)

@@ -1,4 +1,4 @@
-"""Cohorts: mentions, stated statistics and the people table, checked against a reading of d02."""
+"""Cohorts: mentions, counts and stated statistics, checked against a reading of the seed."""
 from __future__ import annotations
 
 import io
@@ -6,7 +6,8 @@ import warnings
 
 import pytest
 
-from corpus_lib import cohorts
+from corpus_lib import cli, cohorts, plots
+from corpus_lib import people as people_module
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -52,7 +53,7 @@ def test_parse_number(phrase, expected):
 
 def test_stated_statistics(seed_docs):
     stats = cohorts.stated_statistics(seed_docs)
-    rows = [(r.cohort, r.kind, r.value, r.approximate, r.share) for r in stats.itertuples()]
+    rows = [(r.cohort, r.measure, r.value, r.approximate, r.share) for r in stats.itertuples()]
     assert [(None if c != c else c, k, v, a, None if s != s else s) for c, k, v, a, s in rows] == [
         (None, "total", 42000.0, True, None),
         ("90后", "count", 12000.0, True, 0.2857),
@@ -61,116 +62,11 @@ def test_stated_statistics(seed_docs):
     ]
 
 
-@pytest.mark.parametrize("paragraph, names", [
-    ("云南省昆明市五华区疾控中心团员方飞燕、杨丽红表示，感谢总书记", ["方飞燕", "杨丽红"]),
-    ("“作为一名基层团干部，深深感受到总书记对一线青年的关心。”昆明五华区社区疫情防控青年突击队的陈世杰、乔瑞娟等团干表示，要用行动继续在社区守护人民群众的安全。",
-     ["陈世杰", "乔瑞娟"]),
-    ("扎根南疆基层一线，奋战在脱贫攻坚与疫情防控前线的90后驻村干部阿迪力·阿不力米提表示，为了不误农时",
-     ["阿迪力·阿不力米提"]),
-    ("疫情期间，湖北工业大学大一新生卡地尔丁·艾合买提留在武汉，成为方舱医院安保志愿者", ["卡地尔丁·艾合买提"]),
-    ("“总书记的回信深深感染着我。”樊静妤是山西医科大学第一医院感染病科青年突击队队员", ["樊静妤"]),
-    ("“作为一名团干部，我们要发挥优良传统。”团银川市金凤区委书记杨晗说。", ["杨晗"]),
-    ("北京大学医学部团委干部曹炜也是90后，他说", ["曹炜"]),
-    ("重庆工商大学学生王陈政辉说，读总书记的回信", ["王陈政辉"]),
-    ("昆明第二十四中学团委书记张笑予和昆明第八中学团委书记普锦旺表示，看到总书记的回信", ["张笑予", "普锦旺"]),
-    ("“总书记的话说到了我的心坎儿里，”山西吕梁石楼县青年张云表示，作为一名返乡创业的青年突击队队员", ["张云"]),
-    ("广州医科大学附属第一医院李颖贤作为广东首批赴武汉支援疫情防控工作的90后护士，深刻感受到总书记对青年一代的关心和期望。",
-     ["李颖贤"]),
-    # not names: enumerations and praise
-    ("卫生健康、发展改革、工信商务、外交外联等部门", []),
-    ("广大党员干部闻令而动、挺身而出", []),
-])
-def test_find_names(paragraph, names):
-    assert [n for _, _, n, _ in cohorts.find_names(paragraph)] == names
-
-
-@pytest.fixture(scope="module")
-def people(seed_docs):
-    table = cohorts.extract_people(seed_docs)
-    return table[table["doc_id"] == "d02"].set_index("name")
-
-
-# Every person of d02, and the cohort the text says they belong to (None: not stated).
-D02_COHORTS = {
-    "朱可馨": "00后",  # 作为一名武汉的00后
-    "刘刚健": "90后",  # 作为一名基层干部、90后党员
-    "樊静妤": None, "宋振飙": None,
-    "静恩远": "90后",  # “作为一名大学生西部计划志愿者、一名90后党员……”
-    "孙玥": None, "刘琪莎": None, "李雪纯": None, "王陈政辉": None,
-    "李嘉蓉": "00后",  # 我们00后要牢记……
-    "李颖贤": "90后",  # 作为……的90后护士
-    "阿迪力·阿不力米提": "90后",  # 90后驻村干部
-    "杨履世": "90后",  # 90后青年、……负责人杨履世
-    "宋世辉": "90后",  # 辽宁90后青年志愿者
-    "周子璇": None,
-    "汪文婷": "90后",  # 90后护师
-    "朱斯曼": None,
-    "吴霄": "90后",    # 这名90后说
-    "操一铭": "90后",  # 作为一名90后团干
-    "曹炜": "90后",    # 也是90后
-    "方飞燕": None, "杨丽红": None, "张雨雁": None, "温阳": None,
-    "张笑予": None, "普锦旺": None,  # talk about 00后、10后 students
-    "杨晗": None, "陈世杰": None, "乔瑞娟": None,
-    "孙铭泽": "95后",  # 作为一名95后 (and praises 90后青年医疗队)
-    "华成祥": None,    # 这次疫情让90后、00后认识到……
-    "张云": None, "张雅涵": None,
-    "李飞": "90后",    # “作为一名90后党员……”
-    "张怡凡": None,    # 其中90后党员比例达25％
-    "崔霄宇": None, "段志鑫": None,
-    "张伟": "90后",    # 作为一名90后党员
-    "卡地尔丁·艾合买提": None, "鲁琳": None, "周嫣然": None,
-    "李征远": "90后",  # 作为90后团干部
-}
-
-
-def test_d02_has_every_person_once(people):
-    assert sorted(people.index) == sorted(D02_COHORTS)
-
-
-@pytest.mark.parametrize("name, cohort", sorted(D02_COHORTS.items()))
-def test_d02_stated_cohort(people, name, cohort):
-    value = people.loc[name, "cohort"]
-    assert (None if value != value else value) == cohort
-
-
-@pytest.mark.parametrize("name, institution, kind, province, role", [
-    ("朱可馨", "武汉大学电气与自动化学院年级团总支", "university", "湖北", "团总支书记"),
-    ("樊静妤", "山西医科大学第一医院", "hospital", "山西", "青年突击队队员"),
-    ("李飞", "复旦大学附属儿科医院", "hospital", "上海", "硕士生"),   # 李飞所在的复旦大学附属儿科医院
-    ("张伟", "宁夏首批援助湖北医疗队", "medical_team", "宁夏", "医疗队队员"),
-    ("华成祥", "航空工业沈阳飞机工业（集团）有限公司", "company", "辽宁", "钳工"),
-    ("刘刚健", "河北省邯郸市邯山区河沙镇镇裴庄村党支部", "grassroots", "河北", "党支部书记"),
-    ("张笑予", "昆明第二十四中学团委", "school", "云南", "团委书记"),
-    ("宋世辉", None, None, "辽宁", "独立歌手"),
-])
-def test_d02_people_details(people, name, institution, kind, province, role):
-    row = people.loc[name]
-    got = [None if v != v else v for v in (row["institution"], row["institution_type"], row["province"], row["role"])]
-    assert got == [institution, kind, province, role]
-
-
-@pytest.mark.parametrize("name, quote_start, quote_type", [
-    ("樊静妤", "总书记的回信深深感染着我", "direct"),          # quote before the name
-    ("杨晗", "作为一名团干部，我们要发挥", "direct"),          # “……”团银川市金凤区委书记杨晗说。
-    ("华成祥", "这次疫情让90后、00后认识到身上的重担。我是", "reported"),
-    ("卡地尔丁·艾合买提", "我们努力构筑起抗击疫情的青春防线", "direct"),
-    ("张云", "总书记的话说到了我的心坎儿里 / 作为一名返乡创业", "mixed"),
-])
-def test_d02_quotes(people, name, quote_start, quote_type):
-    assert people.loc[name, "quote"].startswith(quote_start)
-    assert people.loc[name, "quote_type"] == quote_type
-
-
-def test_no_quote_where_nobody_speaks(people):
-    # 张雅涵 organises an activity; the quoted “手拉手，共战疫……” is its name, not speech
-    assert people.loc["张雅涵", "quote"] != people.loc["张雅涵", "quote"]
-
-
 def test_cli_records(seed_docs):
-    records = cohorts.cohort_records(seed_docs)
+    records = cli.cohorts_table(seed_docs, None)
     assert list(records.columns) == ["doc_id", "cohort", "count"]
     assert records.values.tolist()[:2] == [["d01", "90后", 2], ["d02", "90后", 24]]
-    assert list(cohorts.people_records(seed_docs).columns) == [
+    assert list(cli.people_table(seed_docs, None).columns) == [
         "doc_id", "name", "institution", "institution_type", "province", "role", "cohort", "quote"]
 
 
@@ -178,14 +74,15 @@ def test_empty_corpus_gives_empty_tables(seed_docs):
     plain = seed_docs[seed_docs["doc_id"] == "d03"]
     assert cohorts.cohort_mentions(plain).empty
     assert cohorts.stated_statistics(plain).empty
-    assert cohorts.extract_people(plain).empty
+    assert people_module.extract_people(plain).empty
     assert cohorts.cohort_counts(plain).shape == (1, 0)
 
 
-def test_plots_draw_without_missing_glyphs(seed_docs, people):
-    figures = [cohorts.plot_cohort_counts(cohorts.cohort_counts(seed_docs)),
-               cohorts.plot_stated_shares(cohorts.stated_statistics(seed_docs)),
-               cohorts.plot_people_by(people.reset_index(), "province", title="按省份")]
+def test_plots_draw_without_missing_glyphs(seed_docs):
+    people = people_module.extract_people(seed_docs)
+    figures = [plots.cohorts.plot_cohort_counts(cohorts.cohort_counts(seed_docs)),
+               plots.cohorts.plot_stated_shares(cohorts.stated_statistics(seed_docs)),
+               plots.cohorts.plot_people_by(people.reset_index(), "province", title="按省份")]
     for fig in figures:
         with warnings.catch_warnings():
             warnings.simplefilter("error")

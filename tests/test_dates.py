@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from corpus_lib import dates
+from corpus_lib import cli, dates, plots
 
 # (text, base date, [(surface, date, granularity, kind), ...])
 EXTRACT_CASES = [
@@ -68,7 +68,7 @@ EXTRACT_CASES = [
 @pytest.mark.parametrize("text, base, expected", EXTRACT_CASES)
 def test_extract_dates(text, base, expected):
     table = dates.extract_dates(text, base_date=base)
-    assert list(table[["surface", "date", "granularity", "kind"]].itertuples(index=False, name=None)) == expected
+    assert list(table[["surface", "date", "granularity", "date_kind"]].itertuples(index=False, name=None)) == expected
     for row in table.itertuples():
         assert text[row.start:row.end] == row.surface
 
@@ -106,7 +106,8 @@ def test_not_dates(text):
 ])
 def test_weekday_mismatch_is_flagged_not_fixed(text, base, flagged):
     row = dates.extract_dates(text, base_date=base).iloc[0]
-    assert bool(row["flag"]) is flagged
+    assert bool(row["weekday_mismatch"]) is flagged
+    assert ("星期不符" in row["note"]) is flagged
     assert row["date"] == ("2020-02-07" if "2月7日" in text else "2020-02-06" if "2月6日" in text else "2020-03-15")
 
 
@@ -122,7 +123,7 @@ def test_cn_number(text, expected):
     ([0.0, 0.5, 10.0], 1.0, [-0.25, 0.75, 10.0]),
 ])
 def test_spread_labels(positions, gap, expected):
-    assert dates._spread(positions, gap=gap) == pytest.approx(expected)
+    assert plots.dates._spread_labels(positions, gap=gap) == pytest.approx(expected)
 
 
 # ---------------------------------------------------------------- the seed corpus
@@ -154,8 +155,8 @@ SEED_MENTIONS = [
 
 def test_seed_mentions(seed_docs):
     table = dates.date_mentions(seed_docs)
-    assert list(table[["doc_id", "surface", "date", "kind"]].itertuples(index=False, name=None)) == SEED_MENTIONS
-    assert (table["flag"].str.contains("星期不符")).sum() == 0  # 6 February 2020 was a Thursday
+    assert list(table[["doc_id", "surface", "date", "date_kind"]].itertuples(index=False, name=None)) == SEED_MENTIONS
+    assert table["weekday_mismatch"].sum() == 0  # 6 February 2020 was a Thursday
 
 
 def test_seed_datelines(seed_docs):
@@ -176,8 +177,8 @@ def test_document_dates(seed_docs, doc_id, day, source):
 
 
 def test_date_records(seed_docs):
-    records = dates.date_records(seed_docs, None)
-    assert list(records.columns) == ["doc_id", "surface", "date", "granularity", "kind"]
+    records = cli.dates_table(seed_docs, None)
+    assert list(records.columns) == ["doc_id", "surface", "date", "granularity", "date_kind"]
     assert len(records) == len(SEED_MENTIONS)
 
 
@@ -223,13 +224,13 @@ def test_charts_draw_without_missing_glyphs(seed_docs):
 
     documents = dates.document_dates(seed_docs)
     events = dates.event_timeline(dates.date_mentions(seed_docs))
-    for fig in (dates.plot_document_timeline(documents), dates.plot_event_timeline(events),
-                dates.plot_share_trend(theme_shares(seed_docs), documents, title="主题占比 Theme shares")):
+    for fig in (plots.dates.plot_document_timeline(documents), plots.dates.plot_event_timeline(events),
+                plots.dates.plot_share_trend(theme_shares(seed_docs), documents, title="主题占比 Theme shares")):
         _draw(fig)
 
 
 def test_event_labels_do_not_overlap(seed_docs):
-    fig = dates.plot_event_timeline(dates.event_timeline(dates.date_mentions(seed_docs)))
+    fig = plots.dates.plot_event_timeline(dates.event_timeline(dates.date_mentions(seed_docs)))
     _draw(fig)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 

@@ -6,6 +6,7 @@ import warnings
 
 import pytest
 
+from corpus_lib import cli, plots
 from corpus_lib import institutions as inst
 
 # Every named body in d02 (the news story), read line by line: (line of the seed file, name as written).
@@ -154,8 +155,8 @@ def test_d02_recall_and_precision(seed_text):
     assert precision >= 0.97
 
 
-def test_document_province(seed_docs):
-    got = {row.doc_id: inst.document_province(row.text, title=row.title or "",
+def test_document_place(seed_docs):
+    got = {row.doc_id: inst.document_place(row.text, title=row.title or "",
                                               issuer=row.issuer if isinstance(row.issuer, str) else "")
            for row in seed_docs.itertuples()}
     assert got == {"d01": None, "d02": None, "d03": None, "d04": "上海", "d05": "上海", "d06": None, "d07": "上海"}
@@ -166,7 +167,7 @@ def test_tables(seed_docs):
     assert table.loc[table["canonical"] == "党中央".replace("党中央", "中国共产党中央委员会"), "level"].item() == "central"
     shanghai = table.set_index("canonical").loc["中共上海市委员会"]
     assert (shanghai["province"], shanghai["level"], shanghai["documents"]) == ("上海", "local", "d04,d05,d07")
-    records = inst.institution_records(seed_docs)
+    records = cli.institutions_table(seed_docs, None)
     assert list(records.columns) == ["doc_id", "name", "type", "province", "count"]
     assert records.query("doc_id == 'd06' and name == '共青团中央'")["count"].item() == 2
 
@@ -180,8 +181,8 @@ def test_relative_university_unit():
 def test_plots_draw_without_missing_glyphs(seed_docs):
     mentions = inst.institution_mentions(seed_docs)
     table = inst.institution_table(seed_docs, mentions=mentions)
-    figures = [inst.plot_types(table), inst.plot_province_map(table),
-               inst.plot_document_heatmap(mentions, top=10), inst.plot_levels(mentions, table)]
+    figures = [plots.institutions.plot_types(table), plots.institutions.plot_province_map(table),
+               plots.institutions.plot_document_heatmap(mentions, top=10), plots.institutions.plot_levels(mentions, table)]
     for fig in figures:
         with warnings.catch_warnings():
             warnings.simplefilter("error")

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import resources, themes
+from corpus_lib import cli, plots, resources, themes
 from corpus_lib.errors import CorpusError
-from corpus_lib.segment import is_term
+from corpus_lib.segmentation import is_term
 
 CATEGORIES = ["疫情防控", "医疗救治", "复工复产与经济", "青年与共青团", "党的领导与组织", "宣传与舆论", "志愿服务", "民生保障"]
 
@@ -91,7 +91,7 @@ def test_tfidf_ties_broken_by_term(seed_docs):
 
 @pytest.mark.parametrize("by, top, doc_ids", [("all", 5, {"all"}), ("doc", 2, {f"d0{i}" for i in range(1, 8)})])
 def test_keyword_records_for_cli(seed_docs, by, top, doc_ids):
-    table = themes.keyword_records(seed_docs, Namespace(top=top, by=by))
+    table = cli.keywords_table(seed_docs, Namespace(top=top, by=by))
     assert list(table.columns) == ["doc_id", "term", "score", "rank"]
     assert set(table["doc_id"]) == doc_ids and table.groupby("doc_id").size().max() == top
 
@@ -206,7 +206,7 @@ def test_theme_shares_without_hits():
     table = themes.theme_shares(mini_docs("公园里开满了花。"))
     assert table["share"].sum() == 0 and len(table) == len(CATEGORIES)
     assert table["count"].dtype.kind == "i"
-    themes.plot_theme_shares(table).savefig(io.BytesIO(), format="png", dpi=40)  # draws, says "未发现"
+    plots.themes.plot_theme_shares(table).savefig(io.BytesIO(), format="png", dpi=40)  # draws, says "未发现"
 
 
 # ---------------------------------------------------------------- co-occurrence
@@ -225,12 +225,12 @@ def test_cooccurrence_edges(seed_docs):
 
 def _figures(docs):
     counts = themes.term_counts(docs, by="all")
-    yield "keyness", lambda: themes.plot_keyness(themes.keyness_by(docs, "genre", "speech", "notice"))
-    yield "shares", lambda: themes.plot_theme_shares(themes.theme_shares(docs))
-    yield "top", lambda: themes.plot_top_terms(counts)
-    yield "cloud", lambda: themes.plot_wordcloud(counts.head(40), title="词云")
-    yield "network", lambda: themes.plot_cooccurrence(themes.cooccurrence(docs, top=12))
-    yield "empty-keyness", lambda: themes.plot_keyness(themes.keyness(["青年"], ["青年"]))
+    yield "keyness", lambda: plots.themes.plot_keyness(themes.keyness_by(docs, "genre", "speech", "notice"))
+    yield "shares", lambda: plots.themes.plot_theme_shares(themes.theme_shares(docs))
+    yield "top", lambda: plots.themes.plot_top_terms(counts)
+    yield "cloud", lambda: plots.themes.plot_wordcloud(counts.head(40), title="词云")
+    yield "network", lambda: plots.themes.plot_cooccurrence(themes.cooccurrence(docs, top=12))
+    yield "empty-keyness", lambda: plots.themes.plot_keyness(themes.keyness(["青年"], ["青年"]))
 
 
 def test_figures_draw_chinese_without_glyph_warnings(seed_docs):

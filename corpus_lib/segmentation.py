@@ -2,7 +2,7 @@
 
 ``segment`` is a pure per-document function (same text, same dictionary -> same tokens),
 so a huge corpus can be mapped over with Dask or Spark:
-``bag.map(corpus_lib.segment)``.
+``bag.map(corpus_lib.segmentation)``.
 """
 from __future__ import annotations
 

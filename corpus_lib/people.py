@@ -1,0 +1,416 @@
+"""People ("youth voices"): who a text names, with their institution, role, stated cohort and quote.
+
+One row per person and document (columns: the ``people`` table of ``corpus_lib.schema``). The
+institutions come from the institutions table (``institutions.institution_mentions``), so notebooks 03
+and 04 always agree; pass it in as ``extract_people(docs, institutions=mentions)`` to reuse it.
+
+>>> import corpus_lib as cl
+>>> from corpus_lib import people
+>>> table = people.extract_people(cl.load_corpus())
+>>> table.query("name == '孙铭泽'")[["doc_id", "cohort"]].values.tolist()
+[['d02', '95后']]
+
+Editable knowledge: ``data/cohort_roles.csv`` (roles), ``data/cohort_name_cues.csv`` (what comes
+before/after a name) and ``data/cohort_surnames.txt``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import takewhile
+
+import pandas as pd
+
+from . import schema
+from .clean import sentence_at, sentence_spans, split_sentences
+from .cohorts import OPEN_QUOTE, CLOSE_QUOTE, _loose, cohort_order, cohort_variants, find_cohorts
+from .institutions import institution_mentions, places
+from .resources import read_csv, read_lines
+
+HAN = "\u4e00-\u9fff"
+NO_COHORT = "未说明"
+NAME_DOTS = "·•‧・"
+
+
+@lru_cache(maxsize=None)
+def _roles() -> tuple[dict[str, dict[str, str]], re.Pattern]:
+    rows = {row["surface"]: row for row in read_csv("cohort_roles.csv")}
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(rows, key=len, reverse=True)))
+    return rows, pattern
+
+
+@lru_cache(maxsize=None)
+def _name_cues() -> tuple[dict[str, str], dict[str, str]]:
+    """``(before, after)``: cue -> kind. Every role surface is a strong "before" cue."""
+    rows = read_csv("cohort_name_cues.csv")
+    before = {r["cue"]: r["kind"] for r in rows if r["side"] == "before"}
+    before.update({surface: "weak" if row["weak"] else "strong" for surface, row in _roles()[0].items()})
+    after = {r["cue"]: r["kind"] for r in sorted(rows, key=lambda r: -len(r["cue"])) if r["side"] == "after"}
+    return before, after
+
+
+@lru_cache(maxsize=None)
+def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = [w for line in read_lines("cohort_surnames.txt") for w in line.split()]
+    return frozenset(w for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1)
+
+
+WEAK_BREAK = "，。；：！？“、（）()：,;!?\n"
+
+
+def _left_kind(text: str, i: int) -> str | None:
+    """``strong``/``weak`` if a name may start at ``i``, else None.
+
+    >>> _left_kind("团委书记张笑予", 4), _left_kind("对青年一代的关心", 6)
+    ('strong', 'weak')
+    """
+    if i > 0 and text[i - 1] == CLOSE_QUOTE:
+        return "strong"
+    if i == 0 or text[i - 1] in WEAK_BREAK:
+        return "weak"
+    before, _ = _name_cues()
+    kinds = [kind for cue, kind in before.items() if text.endswith(cue, 0, i)]
+    return "strong" if "strong" in kinds else ("weak" if kinds else None)
+
+
+def _right_cue(text: str, j: int) -> str | None:
+    return next((cue for cue in _name_cues()[1] if text.startswith(cue, j)), None)
+
+
+def _plain_name(text: str, i: int, length: int) -> bool:
+    """2-4 Han characters, a surname first, no role or cohort inside, no cue inside (张云|表示)."""
+    candidate = text[i:i + length]
+    singles, compounds = _surnames()
+    if len(candidate) < length or not re.fullmatch(f"[{HAN}]+", candidate):
+        return False
+    if not (candidate[0] in singles or candidate.startswith(compounds)):
+        return False
+    after = _name_cues()[1]
+    inner_cue = any(text.startswith(cue, k) for k in range(i + 2, i + length) for cue in after
+                    if len(cue) > 1 or after[cue] == "speech")
+    return not inner_cue and not _roles()[1].search(candidate) and not find_cohorts(candidate)
+
+
+def _dotted_end(text: str, i: int) -> int | None:
+    """End of a ``·`` name starting at ``i`` (阿迪力·阿不力米提表示 -> before 表示), or None."""
+    match = re.match(f"[{HAN}]{{2,6}}[{NAME_DOTS}][{HAN}]{{2,8}}", text[i:])
+    if not match:
+        return None
+    head = len(re.split(f"[{NAME_DOTS}]", match.group())[0])
+    return next((end for end in range(i + match.end(), i + head + 2, -1) if _right_cue(text, end)), None)
+
+
+def _candidate(text: str, i: int) -> tuple[int, str, str] | None:
+    """``(end, left kind, right cue)`` of a name candidate at ``i``; 3, then 2, then 4 characters."""
+    left = _left_kind(text, i)
+    if left is None:
+        return None
+    end = _dotted_end(text, i)
+    if end is None:
+        end = next((i + n for n in (3, 2, 4) if _plain_name(text, i, n) and _right_cue(text, i + n)), None)
+    return (end, left, _right_cue(text, end)) if end else None
+
+
+def _ends_in_speech(text: str, j: int) -> bool:
+    """After ``等``: an optional role, then a speech cue (陈世杰、乔瑞娟|等团干表示)."""
+    rest = text[j + 1:]
+    role = _roles()[1].match(rest)
+    rest = rest[role.end():] if role else rest
+    return any(rest.startswith(cue) for cue, kind in _name_cues()[1].items() if kind == "speech")
+
+
+def _accepted(text: str, candidates: list) -> list[bool]:
+    kinds = _name_cues()[1]
+    ok = [kinds[cue] in ("speech", "link") or (left == "strong" and cue != "、") for _, _, left, cue in candidates]
+    # a list of names joined by 、 stands or falls with its last member
+    for k in range(len(candidates) - 1, -1, -1):
+        start, end, left, cue = candidates[k]
+        if cue == "等" and _ends_in_speech(text, end):
+            ok[k] = True
+        if cue == "、" and k + 1 < len(candidates) and candidates[k + 1][0] == end + 1 and ok[k + 1]:
+            ok[k] = True
+    return ok
+
+
+def find_names(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, name, right cue)`` for person names in one paragraph.
+
+    >>> [n[2] for n in find_names("云南省昆明市五华区疾控中心团员方飞燕、杨丽红表示，感谢总书记")]
+    ['方飞燕', '杨丽红']
+    """
+    candidates, i = [], 0
+    while i < len(text) - 1:
+        found = _candidate(text, i)
+        if found:
+            end, left, cue = found
+            candidates.append((i, end, left, cue))
+            i = end
+        else:
+            i += 1
+    keep = _accepted(text, candidates)
+    return [(s, e, text[s:e], cue) for (s, e, _, cue), k in zip(candidates, keep) if k]
+
+
+def _cohort_alternation() -> str:
+    return "(?:" + "|".join(_loose(s) for s in sorted(cohort_variants(), key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=None)
+def _self_patterns() -> tuple[re.Pattern, ...]:
+    """Phrases in which a person says they belong to a cohort (作为一名95后, 这名90后说, 也是90后)."""
+    cohort = _cohort_alternation()
+    return tuple(re.compile(p.format(c=cohort)) for p in (
+        r"(?:作为|身为)(?:一名|一位|一个)?[^，。；！？“”]*?{c}",
+        r"(?:这名|这位|也是|是一名|是一位|我是){c}",
+        r"我们{c}",
+    ))
+
+
+def stated_cohort(descriptor: str, span: str) -> tuple[str | None, str | None]:
+    """``(cohort, evidence)`` for a person, only where the text says they belong to it.
+
+    ``descriptor`` is the text right before the name (its last clause is the appositive:
+    ``杭州市肿瘤医院重症监护室90后护师``); ``span`` is everything said of the person.
+
+    >>> stated_cohort("", "这名90后说：“我很荣幸自己是下沉社区的一员。”")
+    ('90后', '这名90后')
+    >>> stated_cohort("昆明第二十四中学团委书记", "表示，要教育影响更多的00后、10后")
+    (None, None)
+    """
+    appositive = re.split("[，。；！？”]", descriptor)[-1]
+    found = find_cohorts(appositive)
+    if found:
+        return found[0][3], appositive
+    hits = [m for pattern in _self_patterns() for m in pattern.finditer(span)]
+    if not hits:
+        return None, None
+    first = min(hits, key=lambda m: m.start())
+    return find_cohorts(first.group())[-1][3], first.group()
+
+
+def _role_hits(text: str) -> list[dict[str, str]]:
+    rows, pattern = _roles()
+    return [rows[m.group()] for m in pattern.finditer(text) if rows[m.group()]["role"]]
+
+
+def choose_role(descriptor: str, after: str, span: str) -> dict[str, str] | None:
+    """The person's role row: the last strong role before the name, else the first after it
+    (樊静妤是…青年突击队队员), else one they give themselves (作为一名…医学生), else a weak one.
+
+    >>> choose_role("河北省邯郸市邯山区河沙镇镇裴庄村党支部书记、团十八大代表", "", "")["role"]
+    '党支部书记'
+    """
+    own = [h for m in re.finditer("(?:作为|身为)[^，。；！？]*", span) for h in _role_hits(m.group())]
+    before, behind = _role_hits(descriptor), _role_hits(after)
+    for hits, last in ((before, True), (behind, False), (own, True)):
+        strong = [h for h in hits if not h["weak"]]
+        if strong:
+            return strong[-1] if last else strong[0]
+    weak = before[::-1] + behind + own
+    return weak[0] if weak else None
+
+
+def _direct_quotes(span: str) -> list[tuple[int, str]]:
+    """``(position, text)`` of top-level “…” passages that are speech: at least 8 characters and
+    introduced by ：，。 or the start of the paragraph (not 战“疫” or 开展“手拉手…”活动)."""
+    quotes, depth, start = [], 0, 0
+    for i, char in enumerate(span):
+        if char == OPEN_QUOTE:
+            depth, start = depth + 1, (i if depth == 0 else start)
+        elif char == CLOSE_QUOTE and depth:
+            depth -= 1
+            inner = span[start + 1:i].strip().rstrip("，,")
+            if depth == 0 and len(inner) >= 8 and (start == 0 or span[start - 1] in "：:，,。！？\n"):
+                quotes.append((start, inner))
+    return quotes
+
+
+DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为"})
+
+
+SPEECH = re.compile(r"(?:说|表示|指出|强调|认为)[，,：:]")
+
+
+def _reported_speech(span: str, name_end: int) -> tuple[int, str] | None:
+    """What follows the first speech verb after the name, to the sentence end (plus sentences in 我)."""
+    verb = SPEECH.search(span, name_end)
+    if not verb or span.startswith(OPEN_QUOTE, verb.end()):
+        return None
+    sentences = split_sentences(span[verb.end():])
+    said = "".join(sentences[:1] + list(takewhile(lambda s: s.startswith("我"), sentences[1:])))
+    return (verb.end(), said) if said else None
+
+
+def extract_quote(span: str, *, name_end: int = 0) -> tuple[str | None, str | None]:
+    """``(quote, quote_type)``: direct quotes and reported speech, in text order, joined by " / ".
+    quote_type is direct, reported or mixed.
+
+    >>> extract_quote("华成祥说，这次疫情让90后、00后认识到身上的重担。我是一名航空一线的工作者。")
+    ('这次疫情让90后、00后认识到身上的重担。我是一名航空一线的工作者。', 'reported')
+    >>> extract_quote("“总书记的话说到了我的心坎儿里，”山西吕梁石楼县青年张云表示，作为一名返乡创业的青年突击队队员，要牢记总书记的嘱托。", name_end=21)
+    ('总书记的话说到了我的心坎儿里 / 作为一名返乡创业的青年突击队队员，要牢记总书记的嘱托。', 'mixed')
+    """
+    reported = _reported_speech(span, name_end)
+    direct = [(p, q) for p, q in _direct_quotes(span) if not (reported and q in reported[1])]
+    parts = sorted(direct + ([reported] if reported else []))
+    if not parts:
+        return None, None
+    kind = "mixed" if direct and reported else ("direct" if direct else "reported")
+    return " / ".join(text for _, text in parts), kind
+
+
+def _host(found: pd.DataFrame, row):
+    """Follow ``parent`` up to the top body: a 团委 inside a hospital belongs to the hospital."""
+    seen = set()
+    while isinstance(row["parent"], str) and row["parent"] not in seen:
+        seen.add(row["parent"])
+        parents = found[found["canonical"] == row["parent"]]
+        if not len(parents):
+            break
+        row = parents.iloc[-1]
+    return row
+
+
+def _choose_institution(found: pd.DataFrame, lo: int, name_start: int, hi: int):
+    """``(unit, host)``: the last institution in the description before the name, else the first
+    one after it (李飞所在的复旦大学附属儿科医院), and the top body it belongs to."""
+    before = found[(found["start"] >= lo) & (found["end"] <= name_start)]
+    after = found[(found["start"] >= name_start) & (found["end"] <= hi)]
+    unit = before.iloc[-1] if len(before) else (after.iloc[0] if len(after) else None)
+    return (None, None) if unit is None else (unit, _host(found, unit))
+
+
+def _province_in(text: str) -> str | None:
+    """The first place in ``text`` that lies in exactly one province (辽宁90后青年志愿者 -> 辽宁)."""
+    table = places()
+    for i in range(len(text)):
+        for length in range(min(8, len(text) - i), 1, -1):
+            provinces = table.get(text[i:i + length])
+            if provinces and len(provinces) == 1:
+                return next(iter(provinces))
+    return None
+
+
+def _groups(names, spans) -> list[list[int]]:
+    """Indices of names that share a sentence (方飞燕、杨丽红 / 张笑予和…普锦旺)."""
+    def sentence_of(position):
+        return next(k for k, (s, e, _) in enumerate(spans) if s <= position < e or k == len(spans) - 1)
+    groups: dict[int, list[int]] = {}
+    for k, (start, *_rest) in enumerate(names):
+        groups.setdefault(sentence_of(start), []).append(k)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _descriptor_start(paragraph: str, names, k: int, sentence_start: int) -> int:
+    start, *_ = names[k]
+    if k and names[k - 1][3] == "、" and names[k - 1][1] + 1 == start:
+        return _descriptor_start(paragraph, names, k - 1, sentence_start)
+    floor = sentence_start
+    if k and names[k - 1][0] >= sentence_start:  # 张笑予和|昆明第八中学团委书记普锦旺
+        floor = names[k - 1][1] + len(names[k - 1][3])
+    quote_end = paragraph.rfind(CLOSE_QUOTE, floor, start)
+    return max(floor, quote_end + 1)
+
+
+def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
+    """People named in one paragraph, each with descriptor, role, cohort and quote. ``institutions``
+    holds the paragraph's institution mentions (``name, canonical, start, end, type, province, parent``,
+    offsets into the paragraph).
+
+    >>> from corpus_lib.institutions import extract_institutions
+    >>> text = "团沈阳市委宣传部干部温阳说，疫情发生以来，我与很多青年一起。"
+    >>> [(p["name"], p["institution"]) for p in paragraph_people(text, extract_institutions(text))]
+    [('温阳', '共青团沈阳市委员会宣传部')]
+    """
+    names = find_names(paragraph)
+    if not names:
+        return []
+    spans = sentence_spans(paragraph)
+    groups = _groups(names, spans)
+    people = []
+    for g, members in enumerate(groups):
+        first_sentence = next(s for s, e, _ in spans if s <= names[members[0]][0] < e) if spans else 0
+        lo = 0 if g == 0 else first_sentence
+        hi = len(paragraph) if g + 1 == len(groups) else next(
+            s for s, e, _ in spans if s <= names[groups[g + 1][0]][0] < e)
+        span = paragraph[lo:hi]
+        for k in members:
+            people.append(_person(paragraph, names, k, (lo, hi, first_sentence), spans, institutions))
+    return people
+
+
+def _person(paragraph, names, k, bounds, spans, found) -> dict:
+    """One person's row; ``bounds`` = (start and end of what is said of them, start of their sentence)."""
+    lo, hi, sentence_start = bounds
+    span = paragraph[lo:hi]
+    start, end, name, cue = names[k]
+    described_from = _descriptor_start(paragraph, names, k, sentence_start)
+    descriptor = paragraph[described_from:start]
+    # what follows the name describes the person only after 是/所在/作为 (樊静妤是…队员)
+    after = re.split("[。；！？]", paragraph[end:hi])[0] if cue in DESCRIBING_CUES else ""
+    if cue in ("、", "等"):  # 陈世杰、乔瑞娟等团干表示: the role after the list
+        after = re.split("[，。；！？]", paragraph[end:hi])[0].split("、")[-1]
+    cohort, evidence = stated_cohort(paragraph[sentence_start:start] if not descriptor else descriptor,
+                                     span)
+    role = choose_role(descriptor, after, span)
+    unit, host = _choose_institution(found, described_from, start, end + len(after))
+    quote, quote_type = extract_quote(span, name_end=end - lo)
+    province = host["province"] if host is not None and isinstance(host["province"], str) else None
+    return {
+        "name": name, "institution": None if unit is None else unit["canonical"],
+        "institution_type": None if host is None else host["type"],
+        "province": province or _province_in(descriptor + after),
+        "role": role["role"] if role else None, "role_group": _role_group(role, descriptor, host),
+        "cohort": cohort, "quote": quote, "quote_type": quote_type, "cohort_evidence": evidence,
+        "sentence": sentence_at(spans, start),
+    }
+
+
+def _role_group(role, descriptor: str, institution) -> str | None:
+    if role is None:
+        return None
+    league = re.search(r"(?:^|[的、，])团(?![结员队体])", descriptor) or (
+        institution is not None and institution["type"] == "youth_league")
+    return "团干部" if role["group"] == "干部" and league else role["group"]
+
+
+def _paragraphs(text: str):
+    """``(offset, paragraph)`` for every line of a document text."""
+    offset = 0
+    for paragraph in text.split("\n"):
+        yield offset, paragraph
+        offset += len(paragraph) + 1
+
+
+def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The people ("youth voices") table: one row per person and document.
+
+    Columns: the ``people`` table of ``corpus_lib.schema``. ``cohort`` is filled only where the text
+    says the person belongs to it. ``institutions`` is ``institutions.institution_mentions(docs)``
+    (computed when not given): a person's institution is one of its rows.
+    """
+    schema.require_docs(docs)
+    mentions = institution_mentions(docs) if institutions is None else institutions
+    by_doc = dict(tuple(mentions.groupby("doc_id", sort=False)))
+    rows = []
+    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+        found = by_doc.get(doc_id, schema.empty("institution_mentions"))
+        for offset, paragraph in _paragraphs(text):
+            inside = found[(found["start"] >= offset) & (found["end"] <= offset + len(paragraph))]
+            local = inside.assign(start=inside["start"] - offset, end=inside["end"] - offset)
+            rows += [{"doc_id": doc_id, **person} for person in paragraph_people(paragraph, local)]
+    table = pd.DataFrame(rows, columns=schema.columns("people"))
+    # one row per person and document: later mentions fill what the first one left empty
+    return table.groupby(["doc_id", "name"], sort=False, as_index=False).first()[table.columns]
+
+
+def people_crosstab(people: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Counts of people by ``column`` (rows) and stated cohort (columns; 未说明 = not stated),
+    rows sorted by total (descending) then name."""
+    table = pd.crosstab(people[column].fillna("未知"), people["cohort"].fillna(NO_COHORT))
+    order = cohort_order(c for c in table.columns if c != NO_COHORT)
+    table = table.reindex(columns=order + ([NO_COHORT] if NO_COHORT in table.columns else []), fill_value=0)
+    table["_total"] = table.sum(axis=1)
+    table["_unknown"] = table.index == "未知"  # the unknown row goes last
+    table = table.reset_index().sort_values(["_unknown", "_total", column], ascending=[True, False, True])
+    return table.set_index(column).drop(columns=["_total", "_unknown"])

@@ -1,0 +1,40 @@
+"""The one figure factory: every chart starts here, styled once, with no pyplot state.
+
+matplotlib is imported only when a chart is drawn, so the analysis modules and the CLI
+start fast and never depend on it.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .. import style
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A styled, pyplot-free Figure of ``width`` × ``height`` inches."""
+    from matplotlib.figure import Figure
+
+    style.apply_style()
+    return Figure(figsize=(width, height))
+
+
+def new_axes(width: float, height: float):
+    """``(figure, axes)``: a figure with one plot area."""
+    fig = new_figure(width, height)
+    return fig, fig.subplots()
+
+
+def empty_figure(message: str, *, width: float = 6, height: float = 1.5) -> Figure:
+    """A small figure that says why there is nothing to draw (未发现… / no … found)."""
+    fig, ax = new_axes(width, height)
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return fig
+
+
+def font_name() -> str:
+    """The family name of the project's CJK font (for networkx labels and the like)."""
+    return style.apply_style()
