@@ -1,4 +1,4 @@
-"""The command line: JSON with real Chinese characters, and one-line errors with exit code 2."""
+"""The command line: every table command, JSON with real Chinese characters, one-line errors with exit code 2."""
 from __future__ import annotations
 
 import json
@@ -67,3 +67,45 @@ def test_binary_file_and_empty_file(tmp_path):
     for name, message in [("image.txt", "not a text file"), ("empty.txt", "the file is empty")]:
         result = run("docs", "--corpus", str(tmp_path / name))
         assert (result.returncode, message in result.stderr, "Traceback" in result.stderr) == (2, True, False)
+
+
+@pytest.mark.parametrize("by, top, doc_ids", [("all", 5, {"all"}), ("doc", 2, {f"d0{i}" for i in range(1, 8)})])
+def test_keywords(cli, by, top, doc_ids):
+    records = json.loads(cli("keywords", "--by", by, "--top", str(top), "--format", "json").stdout)
+    assert set(records[0]) == {"doc_id", "term", "score", "rank"}
+    assert {r["doc_id"] for r in records} == doc_ids
+    assert max(r["rank"] for r in records) == top
+    if by == "doc":  # d02's first keyword is 90后 (24 mentions, twice elsewhere)
+        assert [r["term"] for r in records if r["doc_id"] == "d02" and r["rank"] == 1] == ["90后"]
+
+
+def test_keywords_top_must_be_positive(cli):
+    result = cli("keywords", "--top", "0")
+    assert (result.returncode, result.stderr.strip()) == (2, "error: --top must be at least 1")
+
+
+def test_dates(cli):
+    lines = cli("dates", "--format", "csv").stdout.strip().split("\n")
+    assert lines[0] == "doc_id,surface,date,granularity,date_kind"
+    assert "d07,2月6日（星期四）,2020-02-06,day,year-inferred" in lines
+    assert "d02,除夕夜,2020-01-24,day,lunar-holiday" in lines
+
+
+def test_institutions(cli):
+    records = json.loads(cli("institutions", "--format", "json").stdout)
+    assert set(records[0]) == {"doc_id", "name", "type", "province", "count"}
+    league = [r for r in records if r["doc_id"] == "d06" and r["name"] == "共青团中央"]
+    assert league == [{"doc_id": "d06", "name": "共青团中央", "type": "youth_league", "province": None, "count": 2}]
+
+
+def test_cohorts(cli):
+    lines = cli("cohorts", "--format", "csv").stdout.strip().split("\n")
+    # d01: title + salutation; d02: 90后 ×24, 00后 ×5, 95后 ×2, 10后 ×1; no other document names a cohort
+    assert lines == ["doc_id,cohort,count", "d01,90后,2", "d02,90后,24", "d02,95后,2", "d02,00后,5", "d02,10后,1"]
+
+
+def test_people(cli):
+    records = json.loads(cli("people", "--format", "json").stdout)
+    assert set(records[0]) == {"doc_id", "name", "institution", "institution_type", "province", "role", "cohort", "quote"}
+    sun = [r for r in records if r["name"] == "孙铭泽"]
+    assert len(sun) == 1 and sun[0]["cohort"] == "95后"

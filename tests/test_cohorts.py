@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from corpus_lib import cli, cohorts, plots
+from corpus_lib import cohorts, plots
 from corpus_lib import people as people_module
 
 
@@ -60,14 +60,6 @@ def test_stated_statistics(seed_docs):
         (None, "total", 2000.0, True, None),
         ("90后", "share", 0.25, False, 0.25),
     ]
-
-
-def test_cli_records(seed_docs):
-    records = cli.cohorts_table(seed_docs, None)
-    assert list(records.columns) == ["doc_id", "cohort", "count"]
-    assert records.values.tolist()[:2] == [["d01", "90后", 2], ["d02", "90后", 24]]
-    assert list(cli.people_table(seed_docs, None).columns) == [
-        "doc_id", "name", "institution", "institution_type", "province", "role", "cohort", "quote"]
 
 
 def test_empty_corpus_gives_empty_tables(seed_docs):

@@ -1,4 +1,4 @@
-"""Charts render every character of the corpus, and figures are written atomically and deterministically."""
+"""Export: figures and tables are written atomically and deterministically, with safe names."""
 from __future__ import annotations
 
 import io
@@ -19,31 +19,6 @@ def _figure(text: str) -> Figure:
     ax.text(0, 0.5, text, fontsize=6)
     ax.plot([-1, 1], [1, -1])  # a minus sign on the axis
     return fig
-
-
-def test_every_character_of_the_corpus_renders_without_missing_glyphs(seed_text):
-    characters = "".join(sorted(set(seed_text) - set(" \n\t\u3000")))
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        for start in range(0, len(characters), 400):
-            _figure(characters[start:start + 400]).savefig(io.BytesIO(), format="png")
-
-
-def test_a_figure_without_the_cjk_font_does_warn():
-    """The check above can fail: with DejaVu Sans only, matplotlib warns about the missing glyphs."""
-    import matplotlib as mpl
-
-    with mpl.rc_context({"font.sans-serif": ["DejaVu Sans"]}):
-        fig = Figure()
-        fig.subplots().set_title("青年")
-        with pytest.warns(UserWarning, match="missing from font"):
-            fig.savefig(io.BytesIO(), format="png")
-
-
-def test_font_is_single_face_and_env_can_choose_serif(monkeypatch):
-    assert style.font_path().suffix in {".otf", ".ttf"}
-    monkeypatch.setenv("CORPUS_LIB_FONT_STYLE", "serif")
-    assert "Serif" in style.font_path().name
 
 
 def test_save_figure_writes_three_formats_deterministically(tmp_path, monkeypatch):

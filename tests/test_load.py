@@ -151,14 +151,3 @@ def test_loading_never_writes_into_seeds():
     cl.load_corpus()
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths.SEEDS_DIR.iterdir()}
     assert before == after
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("来信收悉。在新冠肺炎疫情防控斗争中，你们冲锋在前！", ["来信收悉。", "在新冠肺炎疫情防控斗争中，你们冲锋在前！"]),
-    ("“总书记的回信深深感染着我。”樊静妤是队员。", ["“总书记的回信深深感染着我。”樊静妤是队员。"]),
-    ("他说：“我很荣幸。用行动书写使命。”随后出发。好吗？好", ["他说：“我很荣幸。用行动书写使命。”随后出发。", "好吗？", "好"]),
-    ("一要狠抓落实……二要改进作风。", ["一要狠抓落实……", "二要改进作风。"]),
-    ("第一行\n第二行。", ["第一行", "第二行。"]),
-])
-def test_split_sentences(text, expected):
-    assert cl.split_sentences(text) == expected

@@ -53,22 +53,38 @@ def test_every_notebook_runs_on_a_small_corpus_without_cohorts_or_dates(small_co
     assert not list(out.glob(".staging-*"))
 
 
-def test_notebooks_say_what_they_did_not_find(small_corpus_run):
-    _, out, _ = small_corpus_run
+def _printed(path: Path) -> str:
     text = ""
-    for path in sorted((out / "notebooks").glob("*.ipynb")):
-        for cell in nbformat.read(path, as_version=4).cells:
-            for output in cell.get("outputs", []):
-                text += output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
-    assert "2" in text and "未发现" in text  # e.g. 未发现世代词 / no cohort mentions found
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            text += output.get("text", "") + str(output.get("data", {}).get("text/plain", ""))
+    return text
+
+
+@pytest.mark.parametrize("notebook, messages", [
+    # 春天的公园 5 + 公园里…下棋。27 + 城市图书馆 5 + 图书馆…自习。24 characters
+    ("00_corpus_overview.ipynb", ["文档数 documents: 2；总字数 characters: 61"]),
+    ("02_dates.ipynb", ["有日期 dated: 0", "未发现日期 / no dates found", "未发现具体日期 / no day-level dates mentioned"]),
+    ("03_institutions.ipynb", ["0 次机构提及 / institution mentions", "未发现机构 / no institutions found"]),
+    ("04_cohorts.ipynb", ["未发现世代词 / no cohort mentions found", "文中没有给出世代数字 / no cohort figures stated",
+                          "未发现人物 / no people found"]),
+])
+def test_notebooks_say_what_they_did_not_find(small_corpus_run, notebook, messages):
+    printed = _printed(small_corpus_run[1] / "notebooks" / notebook)
+    for message in messages:
+        assert message in printed
 
 
 def test_tables_are_exported_as_csv_and_one_workbook(small_corpus_run):
     import openpyxl
+    import pandas as pd
 
     _, out, _ = small_corpus_run
     csvs = sorted((out / "tables").glob("*.csv"))
-    assert csvs
+    names = {p.name for p in csvs}
+    assert {"00_corpus_overview-documents.csv", "01_themes-term-counts-corpus.csv", "04_cohorts-people.csv"} <= names
+    documents = pd.read_csv(out / "tables" / "00_corpus_overview-documents.csv", encoding="utf-8-sig")
+    assert documents["title"].tolist() == ["春天的公园", "城市图书馆"]
     workbook = openpyxl.load_workbook(out / "tables.xlsx", read_only=True)
     assert len(workbook.sheetnames) == len(csvs)
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import io
 import math
 import warnings
-from argparse import Namespace
 from collections import Counter
 
 import pandas as pd
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import cli, plots, resources, themes
+from corpus_lib import plots, resources, themes
 from corpus_lib.errors import CorpusError
 from corpus_lib.segmentation import is_term
 
@@ -87,13 +86,6 @@ def test_tfidf_ties_broken_by_term(seed_docs):
     table = themes.tfidf_keywords(seed_docs, top=50)
     ordered = table.sort_values(["doc_id", "score", "term"], ascending=[True, False, True])
     assert table.index.tolist() == ordered.index.tolist()
-
-
-@pytest.mark.parametrize("by, top, doc_ids", [("all", 5, {"all"}), ("doc", 2, {f"d0{i}" for i in range(1, 8)})])
-def test_keyword_records_for_cli(seed_docs, by, top, doc_ids):
-    table = cli.keywords_table(seed_docs, Namespace(top=top, by=by))
-    assert list(table.columns) == ["doc_id", "term", "score", "rank"]
-    assert set(table["doc_id"]) == doc_ids and table.groupby("doc_id").size().max() == top
 
 
 # ---------------------------------------------------------------- keyness
