@@ -141,7 +141,7 @@ def cohort_kwic(docs, *, cohort: str | None = None, width: int = 20) -> pd.DataF
         left = text[max(0, row.start - width):row.start].replace("\n", " ")
         right = text[row.end:row.end + width].replace("\n", " ")
         rows.append((row.doc_id, row.cohort, left, row.surface, right))
-    return pd.DataFrame(rows, columns=["doc_id", "cohort", "left", "keyword", "right"])
+    return pd.DataFrame(rows, columns=schema.columns("cohort_kwic"))
 
 
 # ---------------------------------------------------------------- stated statistics

@@ -397,7 +397,8 @@ def document_dates(docs: pd.DataFrame) -> pd.DataFrame:
     >>> document_dates(load_corpus()).iloc[0][["doc_id", "date"]].tolist()   # doctest: +SKIP
     ['d06', '2020-01-31']
     """
-    table = docs[["doc_id", "date", "date_source", "date_note", "issuer", "genre", "title"]].copy()
+    schema.require_docs(docs, "date", "date_source", "date_note", "issuer", "genre", "title")
+    table = docs[schema.columns("document_dates")].copy()
     table["date"] = pd.to_datetime(table["date"]).dt.strftime("%Y-%m-%d")
     table["date"] = table["date"].where(table["date"].notna(), None)
     return table.sort_values(["date", "doc_id"], na_position="last").reset_index(drop=True)

@@ -16,7 +16,7 @@ from .segmentation import filter_tokens, is_term
 def document_table(docs: pd.DataFrame) -> pd.DataFrame:
     """The documents at a glance: id, title, issuer, date, where the date came from, genre, length."""
     schema.require_docs(docs, "title", "issuer", "date", "date_source", "genre", "n_chars")
-    table = docs[["doc_id", "title", "issuer", "date", "date_source", "genre", "n_chars"]].copy()
+    table = docs[schema.columns("document_overview")].copy()
     table["date"] = table["date"].dt.strftime("%Y-%m-%d").fillna("—")
     table["issuer"] = table["issuer"].fillna("—")
     return table

@@ -43,6 +43,32 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("title_source", "object", "text | generated"),
         ("date_note", "object", "how the date was found, Chinese then English"),
     ),
+    # overview.document_table: the documents at a glance
+    "document_overview": _table(
+        ("doc_id", "object", "the document"),
+        ("title", "object", "as in documents"),
+        ("issuer", "object", "as in documents, — when unknown"),
+        ("date", "object", "YYYY-MM-DD, — when unknown"),
+        ("date_source", "object", "explicit | inferred | none"),
+        ("genre", "object", "as in documents"),
+        ("n_chars", "int64", "characters without newlines"),
+    ),
+    # overview.top_terms: the corpus's most frequent terms
+    "top_terms": _table(
+        ("rank", "int64", "1 = most frequent"),
+        ("term", "object", "the term"),
+        ("count", "int64", "occurrences in the corpus"),
+    ),
+    # dates.document_dates: one row per document, in date order
+    "document_dates": _table(
+        ("doc_id", "object", "the document"),
+        ("date", "object", "YYYY-MM-DD, or None"),
+        ("date_source", "object", "explicit | inferred | none"),
+        ("date_note", "object", "how the date was found"),
+        ("issuer", "object", "as in documents"),
+        ("genre", "object", "as in documents"),
+        ("title", "object", "as in documents"),
+    ),
     # dates.date_mentions: one row per date expression
     "date_mentions": _table(
         ("doc_id", "object", "the document"),
@@ -115,6 +141,13 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("count", "int64", "lexicon hits of that theme"),
         ("share", "float64", "count / all hits of the document (0 without hits)"),
     ),
+    # themes.theme_hits: every lexicon term found in each document
+    "theme_hits": _table(
+        ("doc_id", "object", "the document"),
+        ("category", "object", "the theme"),
+        ("term", "object", "the lexicon term"),
+        ("count", "int64", "occurrences (leftmost-longest)"),
+    ),
     # themes.cooccurrence
     "cooccurrence": _table(
         ("source", "object", "a term"),
@@ -152,6 +185,14 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("end", "int64", "offset after the word"),
         ("quoted", "bool", "written in quotation marks (“90后”)"),
         ("sentence", "object", "the sentence holding it"),
+    ),
+    # cohorts.cohort_kwic: each cohort word in context
+    "cohort_kwic": _table(
+        ("doc_id", "object", "the document"),
+        ("cohort", "object", "the normalised cohort"),
+        ("left", "object", "context before"),
+        ("keyword", "object", "the word as written"),
+        ("right", "object", "context after"),
     ),
     # cohorts.stated_statistics: one row per number stated next to a cohort word
     "stated_statistics": _table(
@@ -218,11 +259,28 @@ def require_docs(docs, *needed: str) -> None:
         raise CorpusError(f"the documents table has no column {', '.join(missing)} (use cl.load_corpus())")
 
 
+DOC_START, DOC_END = "<!-- schema:start -->", "<!-- schema:end -->"
+
+
 def markdown() -> str:
-    """Every table as Markdown, for docs/ARCHITECTURE.md."""
+    """Every table as Markdown, for docs/ARCHITECTURE.md (between ``DOC_START`` and ``DOC_END``).
+
+    After changing ``TABLES``, refresh the page with ``schema.refresh_doc("docs/ARCHITECTURE.md")``.
+    """
     parts = []
     for name, table in TABLES.items():
         parts.append(f"#### `{name}`\n\n| column | dtype | meaning |\n|---|---|---|")
         parts += [f"| `{c.name}` | {c.dtype} | {c.meaning} |" for c in table]
         parts.append("")
     return "\n".join(parts).rstrip() + "\n"
+
+
+def refresh_doc(path) -> None:
+    """Rewrite the generated part of a Markdown page (between the two markers) from ``TABLES``."""
+    from pathlib import Path
+
+    page = Path(path).read_text(encoding="utf-8")
+    head, _, rest = page.partition(DOC_START)
+    _, _, tail = rest.partition(DOC_END)
+    Path(path).write_text(f"{head}{DOC_START}\n{markdown()}{DOC_END}{tail}", encoding="utf-8")
+

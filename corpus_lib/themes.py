@@ -348,7 +348,7 @@ def theme_hits(docs: pd.DataFrame) -> pd.DataFrame:
     rows = [(doc_id, category_of[term], term, n)
             for doc_id, text in zip(docs["doc_id"], docs["text"])
             for term, n in sorted(Counter(pattern.findall(text)).items())]
-    return pd.DataFrame(rows, columns=["doc_id", "category", "term", "count"])
+    return pd.DataFrame(rows, columns=schema.columns("theme_hits"))
 
 
 def theme_shares(docs: pd.DataFrame) -> pd.DataFrame:
