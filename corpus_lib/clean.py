@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 # Word exports leave bookmarks such as ``[bookmark: _Toc33729744]`` and ``[bookmark: _GoBack]``.
 BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
@@ -49,6 +50,66 @@ def _t2s():
 def to_simplified(text: str) -> str:
     """Traditional -> simplified characters (``"後"`` -> ``"后"``)."""
     return _t2s().convert(text)
+
+
+# A document is traditional when at least this share of its Han characters changes under t2s.
+# Measured: 0 % on simplified news and notices, 31-39 % on their traditional (s2t, s2tw, s2hk) copies.
+TRADITIONAL_SHARE = 0.05
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _traditional_only() -> re.Pattern:
+    """One character class of every character OpenCC's t2s table changes (about 2,700)."""
+    import opencc
+
+    table = Path(opencc.__file__).with_name("dictionary") / "TSCharacters.txt"
+    changed = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        if len(source) == 1 and targets and targets.split(" ")[0] != source:
+            changed.add(source)
+    return re.compile("[" + "".join(sorted(map(re.escape, changed))) + "]")
+
+
+def traditional_share(text: str) -> float:
+    """The share of Han characters that OpenCC t2s changes (0.0 for a text without Han characters).
+
+    >>> traditional_share("青年們的選擇"), traditional_share("青年们的选择")
+    (0.5, 0.0)
+    """
+    han = len(HAN.findall(text))
+    return len(_traditional_only().findall(text)) / han if han else 0.0
+
+
+def detect_script(text: str) -> str:
+    """``"traditional"`` or ``"simplified"``, from ``traditional_share``.
+
+    >>> detect_script("國務院辦公廳關於做好防控工作的通知"), detect_script("国务院办公厅关于做好防控工作的通知")
+    ('traditional', 'simplified')
+    """
+    return "traditional" if traditional_share(text) >= TRADITIONAL_SHARE else "simplified"
+
+
+def simplified_view(text: str) -> str:
+    """The t2s conversion of ``text`` with the same length, so an offset in one is an offset in the other.
+
+    OpenCC's tables map one character to one (checked: every TSPhrases and TSCharacters entry keeps
+    its length). Should a conversion still change the length, the text is converted one character
+    at a time, and a character whose conversion is not one character stays as written.
+
+    >>> simplified_view("九零後青年說：我們會堅持。")
+    '九零后青年说：我们会坚持。'
+    """
+    converted = to_simplified(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(_one_for_one(char) for char in text)
+
+
+def _one_for_one(char: str) -> str:
+    converted = to_simplified(char)
+    return converted if len(converted) == 1 else char
 
 
 def clean_text(text: str, *, simplify: bool = False) -> str:
