@@ -107,6 +107,17 @@ def simplified_view(text: str) -> str:
     return "".join(_one_for_one(char) for char in text)
 
 
+def in_original(fragment: str, text: str, original: str) -> str:
+    """The words of ``original`` standing where ``fragment`` stands in ``text`` (its simplified view);
+    the fragment itself when ``text`` does not hold it.
+
+    >>> in_original("团中央负责人", "国务院\\n团中央负责人说", "國務院\\n團中央負責人說")
+    '團中央負責人'
+    """
+    start = text.find(fragment) if fragment else -1
+    return original[start:start + len(fragment)] if start >= 0 and len(original) == len(text) else fragment
+
+
 def _one_for_one(char: str) -> str:
     converted = to_simplified(char)
     return converted if len(converted) == 1 else char

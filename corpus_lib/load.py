@@ -473,6 +473,23 @@ def describe_document(lines: list[str], *, source: str, simplify: bool = False) 
     return row
 
 
+def in_original_script(table: pd.DataFrame, docs: pd.DataFrame, columns: tuple[str, ...] = ("quote", "sentence")) -> pd.DataFrame:
+    """A copy of a per-document table (people, cohort mentions …) whose text ``columns`` show the words
+    as the document writes them (``original_text``), e.g. quotes of a traditional-character document.
+
+    >>> docs = pd.DataFrame({"doc_id": ["d01"], "text": ["青年们说：我们会坚持。"], "original_text": ["青年們說：我們會堅持。"]})
+    >>> in_original_script(pd.DataFrame({"doc_id": ["d01"], "quote": ["我们会坚持"]}), docs)["quote"].tolist()
+    ['我們會堅持']
+    """
+    schema.require_docs(docs, "original_text")
+    texts = docs.set_index("doc_id")[["text", "original_text"]]
+    table = table.copy()
+    for column in (c for c in columns if c in table.columns):
+        table[column] = [clean.in_original(value, *texts.loc[doc_id]) if isinstance(value, str) else value
+                         for doc_id, value in zip(table["doc_id"], table[column])]
+    return table
+
+
 def _documents_in_file(path: Path) -> list[tuple[str, list[str]]]:
     return [(path.name, lines) for lines in split_documents(read_text(path))]
 
