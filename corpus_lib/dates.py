@@ -331,8 +331,8 @@ def _as_date(value) -> date | None:
 
 FULL_DATE = PATTERNS["full"]
 RELATIVE_WITH_DATE = PATTERNS["relative_bracket"]
-# What may surround the date on a dateline: brackets, a weekday (星期一), a time (08:15 or 08:15:30).
-_LINE_EXTRAS = re.compile(r"^[（(]\s*|\s*[)）]$|\s*(?:星期|礼拜|周)[一二三四五六日天]|\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
+# What may surround the date on a dateline: brackets ([ ] 【 】 too), a weekday (星期一), a time (08:15 or 08:15:30).
+_LINE_EXTRAS = re.compile(r"^[（(\[【]\s*|\s*[)）\]】]$|\s*(?:星期|礼拜|周)[一二三四五六日天]|\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
 # A web or newspaper metadata line: a label and a colon (时间：, 发布时间：, 来源：, 编辑： …), short, no sentence.
 META_LINE = re.compile(
     r"^(?=.*(?:时间|日期|来源|稿源|作者|编辑|责编|发布|更新|浏览|点击|阅读)\s*[:：])[^，。；！？!?]{0,80}$")

@@ -343,6 +343,7 @@ def closing_date(lines: list[str]) -> date | None:
 
 # ---------------------------------------------------------------- genre
 
+TITLE_NOTE = re.compile(r"[（(][^（）()]{1,8}[)）]$")
 GENRE_MIN_SCORE = 3  # data/genre_cues.csv explains the cues and weights
 GENRE_SCOPES = ("title", "subtitle", "head", "tail", "line", "text", "signature")
 
@@ -357,20 +358,30 @@ class GenreCue:
     min_count: int
 
 
+GENRE_CUE_FIELDS = ["genre", "cue", "scope", "pattern", "weight", "min_count", "comment"]
+
+
 @lru_cache(maxsize=1)
 def genre_cues() -> tuple[GenreCue, ...]:
-    """The rows of ``data/genre_cues.csv``, checked and compiled."""
+    """The rows of ``data/genre_cues.csv``, checked and compiled; a bad row fails in one line."""
+    import csv
+
+    rows = list(csv.reader(resources.read_lines("genre_cues.csv")))
     cues = []
-    for number, row in enumerate(resources.read_csv("genre_cues.csv"), start=2):
-        where = f"genre_cues.csv: cue {row.get('cue') or number}"
-        if row["genre"] not in GENRES or row["scope"] not in GENRE_SCOPES:
-            raise CorpusError(f"{where}: genre must be one of {GENRES[:-1]} and scope one of {GENRE_SCOPES}")
+    for row in rows[1:]:
+        where = f"genre_cues.csv: cue {row[1] if len(row) > 1 else row}"
+        if len(row) != len(GENRE_CUE_FIELDS):
+            raise CorpusError(f"{where}: {len(row)} fields, not {len(GENRE_CUE_FIELDS)} "
+                              "(put a pattern holding a comma in double quotes)")
+        record = dict(zip(GENRE_CUE_FIELDS, (cell.strip() for cell in row)))
+        if record["genre"] not in GENRES[:-1] or record["scope"] not in GENRE_SCOPES:
+            raise CorpusError(f"{where}: genre must be one of {', '.join(GENRES[:-1])} and scope one of {', '.join(GENRE_SCOPES)}")
         try:
-            pattern = re.compile(row["pattern"])
-            weight, min_count = int(row["weight"]), int(row.get("min_count") or 1)
+            pattern = re.compile(record["pattern"])
+            weight, min_count = int(record["weight"]), int(record["min_count"] or 1)
         except (re.error, ValueError) as error:
             raise CorpusError(f"{where}: {error}") from None
-        cues.append(GenreCue(row["genre"], row["cue"], row["scope"], pattern, weight, min_count))
+        cues.append(GenreCue(record["genre"], record["cue"], record["scope"], pattern, weight, min_count))
     return tuple(cues)
 
 
@@ -391,6 +402,7 @@ def classify_genre(lines: list[str], *, title: str | None = None, subtitle: str 
     >>> classify_genre(["各区团委：", "现将有关事项通知如下：", "一、提高认识", "二、抓好落实", "特此通知。"])[0]
     'notice'
     """
+    title = TITLE_NOTE.sub("", title) if title else title  # 在…上的讲话（摘要）: the note hides the title's end
     parts = {"title": [title] if title else [], "subtitle": [subtitle] if subtitle else [],
              "head": lines[:8], "tail": lines[-6:], "line": lines, "text": "\n".join(lines),
              "signature": [signer] if signer else []}

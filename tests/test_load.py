@@ -216,7 +216,7 @@ def test_metadata_of_documents_in_other_forms(own_docs, name, text, genre, title
 def test_own_cases_cover_every_genre_and_both_scripts(own_docs):
     assert len(CASES) >= 20
     assert set(own_docs["genre"]) == {"news", "notice", "speech", "letter", "other"}
-    assert own_docs["script"].value_counts().to_dict() == {"simplified": 22, "traditional": 3}
+    assert own_docs["script"].value_counts().to_dict() == {"simplified": 25, "traditional": 3}
 
 
 @pytest.mark.parametrize("doc_id,cues", [
@@ -263,15 +263,19 @@ def test_an_issuer_is_an_organisation_or_a_person(line, issuer):
     assert load.issuer_name(line) == issuer
 
 
-def test_a_bad_genre_cue_file_fails_in_one_line(tmp_path, monkeypatch):
-    (tmp_path / "genre_cues.csv").write_text("genre,cue,scope,pattern,weight,min_count,comment\nnews,x,body,(,1,1,\n",
-                                             encoding="utf-8")
+@pytest.mark.parametrize("row,message", [
+    ("news,x,text,(,1,1,", "missing ), unterminated subpattern"),      # a bad regex
+    ("news,x,body,本报讯,1,1,", "scope one of"),                        # no such scope
+    ("news,x,text,\\d{1,2}月,1,1,", "put a pattern holding a comma in double quotes"),
+])
+def test_a_bad_genre_cue_file_fails_in_one_line(tmp_path, monkeypatch, row, message):
+    (tmp_path / "genre_cues.csv").write_text(f"genre,cue,scope,pattern,weight,min_count,comment\n{row}\n", encoding="utf-8")
     monkeypatch.setenv("CORPUS_LIB_DATA", str(tmp_path))
     load.genre_cues.cache_clear()
     try:
-        with pytest.raises(cl.CorpusError, match="genre_cues.csv: cue x") as error:
+        with pytest.raises(cl.CorpusError, match="genre_cues.csv: cue ") as error:
             load.genre_cues()
-        assert "\n" not in str(error.value)
+        assert message in str(error.value) and "\n" not in str(error.value)
     finally:
         monkeypatch.delenv("CORPUS_LIB_DATA")
         load.genre_cues.cache_clear()
