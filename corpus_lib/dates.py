@@ -418,21 +418,30 @@ def relative_day_date(text: str, *, year: int | None) -> tuple[date | None, bool
 
 
 PAST_KINDS = ("explicit", "year-inferred", "lunar-holiday", "relative")
+# A deadline or a plan names a day the document looks ahead to: 请于4月10日前报送, 将于3月10日举行.
+PLANNED_BEFORE = re.compile(r"(?:将于|拟于|定于|请于|计划于|预计于?|将在|务必于|须于|需于|应于)\s*$")
+PLANNED_AFTER = re.compile(r"^\s*(?:[（(][^）)]{0,6}[)）])?\s*(?:前|之前|以前|截止|为止)")
+
+
+def _planned(text: str, start: int, end: int) -> bool:
+    return bool(PLANNED_BEFORE.search(text[max(0, start - 6):start]) or PLANNED_AFTER.match(text[end:end + 10]))
 
 
 def day_mentions(text: str, *, year: int | None) -> list[date]:
-    """Every day-level date in the text, for the loader's "not before the latest date it mentions" rule.
+    """Every past day-level date in the text, for the loader's "not before the latest date it mentions" rule.
 
-    Year-less dates take ``year`` (skipped if None). Festivals are left out: they mostly
-    look ahead (今年“五四”前后 …表彰), and a document cannot be dated by its plans.
+    Year-less dates take ``year`` (skipped if None). A document cannot be dated by its plans, so festivals
+    (mostly ahead: 今年“五四”前后 …表彰), deadlines (4月10日前) and plans (将于3月10日) are left out.
 
     >>> day_mentions("1月7日，我主持召开会议。大年初一，我主持召开会议。", year=2020)
     [datetime.date(2020, 1, 7), datetime.date(2020, 1, 25)]
+    >>> day_mentions("3月2日，团市委发出通知，请于4月10日前报送材料，评审将于4月20日举行。", year=2020)
+    [datetime.date(2020, 3, 2)]
     """
     base = date(year, 7, 1) if year is not None else None  # every month-day of ``year`` is nearest to 1 July
     table = extract_dates(text, base_date=base)
     table = table[(table["granularity"] == "day") & table["date_kind"].isin(PAST_KINDS) & table["date"].notna()]
-    return [date.fromisoformat(value) for value in table["date"]]
+    return [date.fromisoformat(row.date) for row in table.itertuples() if not _planned(text, row.start, row.end)]
 
 
 def to_timestamp(value: date | None) -> pd.Timestamp:

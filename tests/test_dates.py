@@ -213,6 +213,8 @@ def test_event_timeline_leaves_out_datelines(seed_docs):
     ("1月7日，我主持召开会议。大年初一，我主持召开会议。", 2020, [date(2020, 1, 7), date(2020, 1, 25)]),
     ("今年“五四”前后进行专项表彰", 2020, []),   # a plan, not a past day: left out of the dating rule
     ("3月15日", None, []),
+    ("3月2日，团委发出通知，请于4月10日前报送材料，评审将于4月20日举行。", 2020, [date(2020, 3, 2)]),  # plans left out
+    ("截至3月3日，已有20万人报名。", 2020, [date(2020, 3, 3)]),  # 截至 looks back
 ])
 def test_day_mentions(text, year, expected):
     assert dates.day_mentions(text, year=year) == expected
