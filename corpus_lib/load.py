@@ -345,7 +345,8 @@ def closing_date(lines: list[str]) -> date | None:
 
 TITLE_NOTE = re.compile(r"[（(][^（）()]{1,8}[)）]$")
 GENRE_MIN_SCORE = 3  # data/genre_cues.csv explains the cues and weights
-GENRE_SCOPES = ("title", "subtitle", "head", "tail", "line", "text", "signature")
+GENRE_TEXT_WINDOW = (4000, 1000)  # the "text" scope reads the first 4,000 and the last 1,000 characters
+GENRE_SCOPES = ("title", "subtitle", "head", "tail", "edges", "line", "text", "signature")
 
 
 @dataclass(frozen=True)
@@ -385,6 +386,12 @@ def genre_cues() -> tuple[GenreCue, ...]:
     return tuple(cues)
 
 
+def _cue_window(text: str) -> str:
+    """The opening and closing of a long text: where genre shows, and a bound on the work per document."""
+    head, tail = GENRE_TEXT_WINDOW
+    return text if len(text) <= head + tail else text[:head] + "\n" + text[-tail:]
+
+
 def _cue_count(cue: GenreCue, parts: dict) -> int:
     if cue.scope == "text":
         return len(cue.pattern.findall(parts["text"]))
@@ -404,7 +411,8 @@ def classify_genre(lines: list[str], *, title: str | None = None, subtitle: str 
     """
     title = TITLE_NOTE.sub("", title) if title else title  # 在…上的讲话（摘要）: the note hides the title's end
     parts = {"title": [title] if title else [], "subtitle": [subtitle] if subtitle else [],
-             "head": lines[:8], "tail": lines[-6:], "line": lines, "text": "\n".join(lines),
+             "head": lines[:8], "tail": lines[-6:], "edges": lines[:8] + lines[8:][-6:], "line": lines,
+             "text": _cue_window("\n".join(lines)),
              "signature": [signer] if signer else []}
     scores: dict[str, list[int]] = {}
     fired = []

@@ -25,8 +25,9 @@ def test_detect_script(text, script):
     assert clean.detect_script(text) == script
 
 
-def test_traditional_share_counts_changed_han_characters_only():
+def test_traditional_share_counts_distinct_changed_han_characters_only():
     assert clean.traditional_share("青年們") == pytest.approx(1 / 3)
+    assert clean.traditional_share("們們們青年") == pytest.approx(1 / 3)   # distinct characters
     assert clean.traditional_share("ABC 123，。") == 0.0
 
 
