@@ -20,6 +20,7 @@ from pathlib import Path
 from . import paths
 from .errors import CorpusError
 from .export import FORMATS, safe_name, write_atomic
+from .notebook import drop_widget_views
 
 PARAMETERS_TAG = "parameters"
 
@@ -96,16 +97,6 @@ def execute(path: Path, *, parameters: dict | None = None):
                                 on_cell_executed=lambda **_: bar.update(1))
         client.execute()
     return drop_widget_views(notebook)
-
-
-def drop_widget_views(notebook):
-    """Keep a widget's plain-text fallback, not its random model id, so stored outputs stay identical
-    from run to run; the live widget appears whenever the cell runs in JupyterLab."""
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
-    notebook.metadata.pop("widgets", None)
-    return notebook
 
 
 def _error_line(error: Exception) -> str:
