@@ -32,7 +32,7 @@ class KwicBox:
         self.window = widgets.IntSlider(value=window, min=2, max=60, description="窗口 window",
                                         continuous_update=False)
         self.status = widgets.Label()
-        self.output = widgets.Output()
+        self.output = widgets.HTML()  # the lines as an HTML table: state, not captured output, so it always redraws
         self.lines = themes.kwic(docs, keyword, window=window).iloc[0:0] if keyword.strip() else None
         self._pending = None
         self.keyword.observe(self._changed, names="value")
@@ -55,16 +55,12 @@ class KwicBox:
 
     def refresh(self) -> None:
         """Search for the box's keyword and show the first ``rows`` lines with the total."""
-        from IPython.display import display
-
         self._pending = None
         word = self.keyword.value.strip()
         self.lines = themes.kwic(self.docs, word, window=self.window.value) if word else None
         self.status.value = self.summary()
-        self.output.clear_output(wait=True)
-        if self.lines is not None and len(self.lines):
-            with self.output:
-                display(self.lines.head(self.rows))
+        shown = self.lines.head(self.rows) if self.lines is not None and len(self.lines) else None
+        self.output.value = "" if shown is None else shown.to_html(index=False, classes="kwic", border=0)
 
     def summary(self) -> str:
         """The status line: how many lines in all and how many are shown."""

@@ -160,17 +160,24 @@ def test_the_kwic_box_follows_typing_and_survives_save_and_reopen(lab, page):
     _open(page, url, "01_themes.ipynb")
     _run_all(page)
     box = page.locator(f"{PANEL} .widget-text input")
-    status = page.locator(f"{PANEL} .widget-label").filter(has_text="条")
-    assert "共" in status.inner_text()  # the initial keyword's lines show at once, with the total
-    before = page.locator(f"{PANEL} .widget-output").inner_text()
+    box.scroll_into_view_if_needed()
+    status = page.locator(f"{PANEL} .widget-label").filter(has_text="条").first
+    assert "共" in status.text_content()  # the initial keyword's lines show at once, with the total
+    output = page.locator(f"{PANEL} .widget-html").first
+    before = output.text_content()
+    page.screenshot(path=str(clone.parent / "kwic-before.png"))
     started = time.monotonic()
     box.fill("")
     box.type("团员", delay=80)  # no Enter: the box follows typing
     page.wait_for_function("""() => [...document.querySelectorAll('.widget-label')]
         .some(l => l.textContent.includes('“团员”'))""", timeout=15_000)
     TIMINGS["kwic redraw after typing"] = time.monotonic() - started
-    assert "显示前 20 条 / 共" in status.inner_text()
-    after = page.locator(f"{PANEL} .widget-output").inner_text()
+    status = page.locator(f"{PANEL} .widget-label").filter(has_text="团员").first
+    assert "显示前 20 条 / 共" in status.text_content()
+    after = output.text_content()
+    page.screenshot(path=str(clone.parent / "kwic-after.png"))
+    shutil.copy(clone.parent / "kwic-after.png", Path(os.environ.get("CORPUS_LIB_FIGURES_DIR", clone.parent)).parent
+                / "browser-kwic.png") if os.environ.get("CORPUS_LIB_FIGURES_DIR") else None
     assert after != before and "团员" in after
     box.fill("没有这个词语")
     page.wait_for_function("""() => [...document.querySelectorAll('.widget-label')]
@@ -185,5 +192,8 @@ def test_the_kwic_box_follows_typing_and_survives_save_and_reopen(lab, page):
     page.reload()
     page.wait_for_selector(f"{PANEL} .jp-Cell")
     page.wait_for_timeout(3000)
-    assert "Error displaying widget" not in page.locator(PANEL).inner_text()
-    assert "KWIC 搜索框" in page.locator(PANEL).inner_text()
+    box_cell = page.locator(f"{PANEL} .jp-Cell").filter(has_text="kwic_search_box").first
+    box_cell.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    text = box_cell.text_content()
+    assert "Error displaying widget" not in text and "KWIC 搜索框" in text
