@@ -118,7 +118,7 @@ def drop_widget_views(notebook):
 
 
 def pre_save_hook(model, **kwargs):
-    """Jupyter server hook (``FileContentsManager.pre_save_hook``): drop widget views on every save,
+    """Jupyter server hook (``ContentsManager.pre_save_hook``): drop widget views on every save,
     so saving a notebook in JupyterLab after running it stores the same text fallback as ``run``."""
     if model.get("type") == "notebook" and isinstance(model.get("content"), dict):
         drop_widget_views(model["content"])

@@ -18,14 +18,14 @@ def test_the_initial_keyword_shows_at_once_with_its_total(docs):
     box = notebook.KwicBox(docs, keyword="团员", rows=3)
     assert len(box.lines) == 7
     assert box.status.value == "“团员”：显示前 3 条 / 共 7 条 · first 3 of 7"
-    assert box.output.value.count("<tr>") == 1 + 3
+    assert box.output.value.count("<tr") == 1 + 3
 
 
 def test_typing_redraws_and_says_how_many(docs):
     box = notebook.KwicBox(docs, keyword="团员", rows=3)
     box.keyword.value = "青年"  # no event loop here: the search runs at once
     assert box.lines["keyword"].tolist() == ["青年"] and box.status.value == "“青年”：共 1 条 · all 1 lines"
-    assert box.output.value.count("<tr>") == 2 and "全体团员" in box.output.value  # header + one line
+    assert box.output.value.count("<tr") == 2 and "全体团员" in box.output.value  # header + one line
     box.keyword.value = "党员"
     assert box.status.value == "未找到“党员” / no lines for “党员”" and box.lines.empty
     box.keyword.value = "  "
