@@ -15,7 +15,7 @@ SUPPORTED := 3.10 to 3.13
 # Shipped into the venv: Lab never saves widget state, and the server drops widget views on save,
 # so a notebook saved in Lab reopens with its text fallback instead of "Error displaying widget".
 LAB_SETTINGS  := $(VENV)/share/jupyter/lab/settings/overrides.json
-SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.d/corpus_lib.json
+SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.json
 
 .PHONY: install check-python figures test unit nbval lab test-browser check-lock bench clean
 
