@@ -454,7 +454,7 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
                 province = locate_institution(name)
                 if province is None and _is_relative(name) and context_province in province_names():
                     province = context_province
-                if province is None and not _is_relative(name):
+                if province is None and not _is_relative(name) and not is_central(canonical):
                     province = _context_province(text, start)
             row = {"name": name, "canonical": canonical, "start": start, "end": piece.end, "type": kind,
                    "province": province, "parent": parent_row["canonical"] if parent_row else None}
@@ -498,6 +498,18 @@ def institution_mentions(docs: pd.DataFrame) -> pd.DataFrame:
     if not frames:
         return schema.empty("institution_mentions")
     return pd.concat(frames, ignore_index=True)
+
+
+def is_central(canonical: str) -> bool:
+    """A national body (共青团中央, 国务院, 中共中央 …): it has no province, wherever it is mentioned.
+
+    >>> is_central("中华人民共和国国务院"), is_central("共青团浙江省委员会")
+    (True, False)
+    """
+    alias = next((row for row in aliases().values() if row["canonical"] == canonical), None)
+    if alias and alias["level"]:
+        return alias["level"] == "central"
+    return canonical.startswith(CENTRAL_PREFIXES)
 
 
 def institution_level(canonical: str, province: str | None = None) -> str:
