@@ -95,6 +95,6 @@ def group_documents(documents: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     """A documents-like table with one row per group (doc_id = the group label, date = its first date,
     no genre), for charts that place documents by date."""
     dated = documents.assign(doc_id=documents["doc_id"].map(groups), date=pd.to_datetime(documents["date"]))
-    first = dated.groupby("doc_id", sort=True)["date"].min()
-    return pd.DataFrame({"doc_id": first.index, "date": first.dt.strftime("%Y-%m-%d").where(first.notna(), None),
-                         "genre": None})
+    first = dated.groupby("doc_id", sort=True)["date"].min().reset_index()
+    first["date"] = first["date"].dt.strftime("%Y-%m-%d").where(first["date"].notna(), None)
+    return first.assign(genre=None)

@@ -91,3 +91,15 @@ def test_grouped_figures_of_300_documents_stay_within_bounds(tmp_path, monkeypat
             assert max(image.size) <= export.PNG_MAX_SIDE, (name, image.size)
         assert path.stat().st_size <= export.PNG_MAX_BYTES, name
     assert len(figures["clouds"].axes) <= 12
+
+
+def test_share_trend_by_month_draws(tmp_path):
+    from corpus_lib import dates, themes
+
+    docs = corpus(300)
+    groups = grouping.document_groups(docs, "month")
+    documents = dates.document_dates(docs.assign(date_source="explicit", date_note="", issuer=None))
+    fig = plots.dates.plot_share_trend(grouping.group_shares(themes.theme_shares(docs), groups),
+                                       grouping.group_documents(documents, groups), title="主题占比")
+    assert len(fig.axes[0].get_xticklabels()) == groups.nunique() == 12
+    _png(fig)
