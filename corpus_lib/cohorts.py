@@ -56,9 +56,14 @@ def _loose(surface: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def cohort_alternation() -> str:
+    """A regex group matching any cohort word as written (longest first), for patterns built around it."""
+    return "(?:" + "|".join(_loose(s) for s in sorted(cohort_variants(), key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=None)
 def _cohort_pattern() -> re.Pattern:
-    surfaces = sorted(cohort_variants(), key=len, reverse=True)
-    return re.compile(r"(?<![0-9０-９.．])(?:" + "|".join(_loose(s) for s in surfaces) + ")")
+    return re.compile(r"(?<![0-9０-９.．])" + cohort_alternation())
 
 
 def normalize_cohort(surface: str) -> str | None:

@@ -33,7 +33,7 @@ class KwicBox:
                                         continuous_update=False)
         self.status = widgets.Label()
         self.output = widgets.HTML()  # the lines as an HTML table: state, not captured output, so it always redraws
-        self.lines = themes.kwic(docs, keyword, window=window).iloc[0:0] if keyword.strip() else None
+        self.lines = None  # set by refresh()
         self._pending = None
         self.keyword.observe(self._changed, names="value")
         self.window.observe(self._changed, names="value")

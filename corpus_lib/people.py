@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import schema
 from .clean import sentence_at, sentence_spans, split_sentences
-from .cohorts import OPEN_QUOTE, CLOSE_QUOTE, _loose, cohort_order, cohort_variants, find_cohorts
+from .cohorts import CLOSE_QUOTE, OPEN_QUOTE, cohort_alternation, cohort_order, find_cohorts
 from .institutions import institution_mentions, places
 from .resources import read_csv, read_lines
 
@@ -151,14 +151,10 @@ def find_names(text: str) -> list[tuple[int, int, str, str]]:
     return [(s, e, text[s:e], cue) for (s, e, _, cue), k in zip(candidates, keep) if k]
 
 
-def _cohort_alternation() -> str:
-    return "(?:" + "|".join(_loose(s) for s in sorted(cohort_variants(), key=len, reverse=True)) + ")"
-
-
 @lru_cache(maxsize=None)
 def _self_patterns() -> tuple[re.Pattern, ...]:
     """Phrases in which a person says they belong to a cohort (作为一名95后, 这名90后说, 也是90后)."""
-    cohort = _cohort_alternation()
+    cohort = cohort_alternation()
     return tuple(re.compile(p.format(c=cohort)) for p in (
         r"(?:作为|身为)(?:一名|一位|一个)?[^，。；！？“”]*?{c}",
         r"(?:这名|这位|也是|是一名|是一位|我是){c}",
@@ -333,7 +329,6 @@ def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
         lo = 0 if g == 0 else first_sentence
         hi = len(paragraph) if g + 1 == len(groups) else next(
             s for s, e, _ in spans if s <= names[groups[g + 1][0]][0] < e)
-        span = paragraph[lo:hi]
         for k in members:
             people.append(_person(paragraph, names, k, (lo, hi, first_sentence), spans, institutions))
     return people

@@ -164,11 +164,8 @@ def _sheet_name(stem: str, used: set) -> str:
     return name
 
 
-def corpus_header(corpus: Path) -> str:
+def corpus_header(corpus: Path, docs) -> str:
     """What a report describes: the corpus's name, documents, characters and date range (Markdown)."""
-    from .load import load_corpus
-
-    docs = load_corpus(corpus)
     dated = docs["date"].dropna()
     span = (f"{dated.min():%Y-%m-%d} – {dated.max():%Y-%m-%d}（{len(dated)}/{len(docs)} 篇有日期 dated）"
             if len(dated) else "无日期 no dates")
@@ -226,7 +223,7 @@ def _publish(staging: Path, out: Path) -> None:
 def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None) -> int:
     from .load import load_corpus
 
-    load_corpus(corpus)  # bad input fails here, in one line, before any kernel starts
+    docs = load_corpus(corpus)  # bad input fails here, in one line, before any kernel starts
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
@@ -236,7 +233,7 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
         failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve()), **(params or {})}, env=env)
         write_workbook(staging / "tables", staging / "tables.xlsx")
         write_report([t for t in targets.values() if t.exists()], staging / "report.html",
-                     header=corpus_header(corpus))
+                     header=corpus_header(corpus, docs))
         _publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -26,3 +26,21 @@ def seed_text():
     from corpus_lib import paths
 
     return paths.DEFAULT_CORPUS.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def text_figure():
+    """A factory: a styled Figure showing ``text`` in its title and body, with a minus sign on an axis."""
+    from matplotlib.figure import Figure
+
+    from corpus_lib import style
+
+    def draw(text: str):
+        style.apply_style()
+        fig = Figure(figsize=(6, 3))
+        ax = fig.subplots()
+        ax.set_title(text[:40])
+        ax.text(0, 0.5, text, fontsize=6)
+        ax.plot([-1, 1], [1, -1])
+        return fig
+    return draw

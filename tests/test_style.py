@@ -10,22 +10,12 @@ from matplotlib.figure import Figure
 from corpus_lib import style
 
 
-def _figure(text: str) -> Figure:
-    style.apply_style()
-    fig = Figure(figsize=(6, 3))
-    ax = fig.subplots()
-    ax.set_title(text[:40])
-    ax.text(0, 0.5, text, fontsize=6)
-    ax.plot([-1, 1], [1, -1])  # a minus sign on the axis
-    return fig
-
-
-def test_every_character_of_the_corpus_renders_without_missing_glyphs(seed_text):
+def test_every_character_of_the_corpus_renders_without_missing_glyphs(seed_text, text_figure):
     characters = "".join(sorted(set(seed_text) - set(" \n\t\u3000")))
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         for start in range(0, len(characters), 400):
-            _figure(characters[start:start + 400]).savefig(io.BytesIO(), format="png")
+            text_figure(characters[start:start + 400]).savefig(io.BytesIO(), format="png")
 
 
 def test_a_figure_without_the_cjk_font_does_warn():

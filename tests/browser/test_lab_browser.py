@@ -13,16 +13,13 @@ Run with ``make test-browser``. Skipped, with the reason, only when no Chromium 
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from lab_server import lab_server
 
 from corpus_lib import paths
 
@@ -37,53 +34,24 @@ NOTEBOOKS = sorted(p.name for p in paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb"
 TIMINGS: dict[str, float] = {}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _git(clone: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(clone), *args], capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A fresh clone of HEAD served by JupyterLab; yields (clone, url)."""
+    """A fresh clone of HEAD served by JupyterLab; yields (clone, url of a notebook with a {name} slot)."""
     root = tmp_path_factory.mktemp("lab")
     clone = root / "clone"
     subprocess.run(["git", "clone", "--quiet", str(paths.REPO_ROOT), str(clone)], check=True)
-    port, token = _free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(root / "config"), "JUPYTER_RUNTIME_DIR": str(root / "runtime"),
-           "JUPYTER_TOKEN": token, "CORPUS_LIB_FIGURES_DIR": str(root / "figures"),
-           "CORPUS_LIB_TABLES_DIR": str(root / "tables")}
-    env.pop("MPLBACKEND", None)  # the notebooks choose inline themselves
-    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-               f"--ServerApp.root_dir={clone}"] + (["--allow-root"] if os.geteuid() == 0 else [])
-    log = open(root / "lab.log", "w")
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=clone, env=env)
-    url = f"http://127.0.0.1:{port}"
+    env = {"CORPUS_LIB_FIGURES_DIR": str(root / "figures"), "CORPUS_LIB_TABLES_DIR": str(root / "tables"),
+           "MPLBACKEND": ""}  # the notebooks choose inline themselves
     started = time.monotonic()
-    try:
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2)
-                break
-            except OSError:
-                assert server.poll() is None, (root / "lab.log").read_text()[-2000:]
-                assert time.monotonic() - started < 90, "JupyterLab did not answer within 90 s"
-                time.sleep(0.5)
+    with lab_server(clone, root, env=env) as (url, token):
         TIMINGS["server start"] = time.monotonic() - started
         # ?reset: a fresh workspace each time, so exactly one notebook is open
         yield clone, f"{url}/lab/tree/notebooks/{{name}}?token={token}&reset"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
-        print("\nbrowser test timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in TIMINGS.items()))
+    print("\nbrowser test timings (s): " + ", ".join(f"{k} {v:.1f}" for k, v in TIMINGS.items()))
 
 
 @pytest.fixture(scope="module")
