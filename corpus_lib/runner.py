@@ -224,6 +224,10 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
     from .load import load_corpus
 
     docs = load_corpus(corpus)  # bad input fails here, in one line, before any kernel starts
+    if params and params.get("GROUP_BY") is not None:
+        from .grouping import choose_grouping
+
+        choose_grouping(docs, params["GROUP_BY"])  # an unknown grouping too
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:

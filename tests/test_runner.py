@@ -116,6 +116,7 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "--formats", "png,gif"], "unknown figure format gif"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(paths.FIGURES_DIR / "x")], "must not be inside figures/"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "-p", "TOP"], "write NAME=VALUE"),
+    (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "-p", "GROUP_BY=colour"], "GROUP_BY 'colour'"),
 ])
 def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, capsys, make_args, message):
     from corpus_lib.cli import main
