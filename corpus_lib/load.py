@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import clean, dates, paths, resources, schema
+from . import clean, dates, doccache, paths, resources, schema
 from .errors import CorpusError
 from .labels import GENRE_ZH
 
@@ -456,12 +456,14 @@ def resolve_dates(rows: list[dict]) -> None:
     """
     years = Counter(row["stated_date"].year for row in rows if row["stated_date"])
     corpus_year = years.most_common(1)[0][0] if years else None
+    undated = [row["text"] for row in rows if not row["stated_date"]]
+    inferred = iter(doccache.cached_per_document("inferred_date", _date_from_text, undated, [corpus_year] * len(undated)))
     for row in rows:
         stated = row.pop("stated_date")
         if stated:
             row.update(date=stated, date_source="explicit", date_note="文中标明的日期 stated in the text")
         else:
-            row.update(_date_from_text(row["text"], corpus_year))
+            row.update(next(inferred))
 
 
 DAY_FINDERS = ((dates.relative_day_date, "“今天（X月X日）”"), (dates.dispatch_date, "电头“X月X日电”"))
@@ -491,6 +493,10 @@ def describe_document(lines: list[str], *, source: str, simplify: bool = False) 
     row = describe(lines) | {"source": source, "script": script}
     row["original_text"] = row["text"] if row["text"] == original else original  # one string when nothing changed
     return row
+
+
+def _describe_text(text: str, simplify: bool) -> dict:
+    return describe_document(text.split("\n"), source="", simplify=simplify)
 
 
 def in_original_script(table: pd.DataFrame, docs: pd.DataFrame, columns: tuple[str, ...] = ("quote", "sentence")) -> pd.DataFrame:
@@ -539,7 +545,9 @@ def load_corpus(path: str | Path | None = None, *, simplify: bool = False) -> pd
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     documents = _documents_in_folder(path) if path.is_dir() else _documents_in_file(path)
-    rows = [describe_document(lines, source=source, simplify=simplify) for source, lines in documents]
+    described = doccache.cached_per_document("describe_document", _describe_text,
+                                             ["\n".join(lines) for _, lines in documents], [simplify] * len(documents))
+    rows = [row | {"source": source} for (source, _), row in zip(documents, described)]
     resolve_dates(rows)
     width = max(2, len(str(len(rows))))
     for number, row in enumerate(rows, start=1):

@@ -26,7 +26,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from . import resources, schema
+from . import doccache, resources, schema
 from .clean import simplified_view, split_sentences
 from .errors import CorpusError
 from .segmentation import TERM, count_columns, segment, segment_corpus
@@ -349,11 +349,14 @@ def _lexicon_pattern() -> tuple[re.Pattern, dict[str, str], tuple[str, ...]]:
 
 def theme_hits(docs: pd.DataFrame) -> pd.DataFrame:
     """Every lexicon term found in each text (leftmost-longest): ``doc_id, category, term, count``."""
-    pattern, category_of, _ = _lexicon_pattern()
-    rows = [(doc_id, category_of[term], term, n)
-            for doc_id, text in zip(docs["doc_id"], docs["text"])
-            for term, n in sorted(Counter(pattern.findall(text)).items())]
+    _, category_of, _ = _lexicon_pattern()
+    found = doccache.cached_per_document("theme_hits", _lexicon_counts, docs["text"])
+    rows = [(doc_id, category_of[term], term, n) for doc_id, counts in zip(docs["doc_id"], found) for term, n in counts]
     return pd.DataFrame(rows, columns=schema.columns("theme_hits"))
+
+
+def _lexicon_counts(text: str) -> list[tuple[str, int]]:
+    return sorted(Counter(_lexicon_pattern()[0].findall(text)).items())
 
 
 def theme_shares(docs: pd.DataFrame) -> pd.DataFrame:
