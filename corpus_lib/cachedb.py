@@ -7,8 +7,10 @@ opening or writing it means "no cache", never a failure.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
+from functools import lru_cache
 from pathlib import Path
 
 from . import paths
@@ -50,3 +52,10 @@ def quietly(write, *args) -> bool:
     except ERRORS:
         return False
     return True
+
+
+@lru_cache(maxsize=1 << 15)
+def text_digest(text: str) -> str:
+    """SHA-256 of ``text`` (hex): the key of its cached results. Remembered, so the texts of a corpus
+    are hashed once per process however many caches look them up."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -66,10 +66,10 @@ def document_key(text: str, args: tuple = ()) -> str:
     >>> document_key("青年") == document_key("青年", ()) != document_key("青年", (2020,))
     True
     """
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else repr(text).encode())
-    if args:
-        digest.update(b"\0" + repr(args).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    digest = cachedb.text_digest(text if isinstance(text, str) else repr(text))
+    if not args:
+        return digest
+    return hashlib.sha256(f"{digest}\0{args!r}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _database():
@@ -169,3 +169,24 @@ def cached_per_document(name: str, function: Callable, texts: Iterable[str], *co
         _write(database, label, computed)
         found.update(computed)
     return [found[key] for key in keys]
+
+
+def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args, version: str = "1"):
+    """``function(texts, *args)`` for a whole corpus, read from the cache when this exact list of texts
+    (in this order) and these arguments were seen before: for results such as count arrays that are
+    cheap to store and dear to rebuild from thousands of per-document rows.
+
+    >>> cached_per_corpus("total-length-example", lambda texts: sum(map(len, texts)), ["青年", "90后党员"])
+    7
+    """
+    texts = list(texts)
+    corpus = "\n".join(cachedb.text_digest(text) for text in texts)
+    key = document_key(corpus, args)
+    label, database = f"{name}/{version}", _database()
+    found = _read(database, label, [key])
+    if key in found:
+        return found[key]
+    result = function(texts, *args)
+    _write(database, label, {key: result})
+    return result
+

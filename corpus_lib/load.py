@@ -499,6 +499,10 @@ def _describe_text(text: str, simplify: bool) -> dict:
     return describe_document(text.split("\n"), source="", simplify=simplify)
 
 
+def _describe_file(text: str, simplify: bool) -> dict:
+    return _describe_text(clean.clean_text(text), simplify)
+
+
 def in_original_script(table: pd.DataFrame, docs: pd.DataFrame, columns: tuple[str, ...] = ("quote", "sentence")) -> pd.DataFrame:
     """A copy of a per-document table (people, cohort mentions …) whose text ``columns`` show the words
     as the document writes them (``original_text``), e.g. quotes of a traditional-character document.
@@ -520,7 +524,7 @@ def _documents_in_file(path: Path) -> list[tuple[str, list[str]]]:
     return [(path.name, lines) for lines in split_documents(read_text(path))]
 
 
-def _documents_in_folder(folder: Path) -> list[tuple[str, list[str]]]:
+def _documents_in_folder(folder: Path) -> list[tuple[str, str]]:
     files = sorted(
         p for p in folder.rglob("*")
         if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
@@ -528,7 +532,7 @@ def _documents_in_folder(folder: Path) -> list[tuple[str, list[str]]]:
     )
     if not files:
         raise CorpusError(f"{folder}: no .txt, .md or .docx files in this folder")
-    return [(file.relative_to(folder).as_posix(), clean.clean_text(read_text(file)).split("\n")) for file in files]
+    return [(file.relative_to(folder).as_posix(), read_text(file)) for file in files]  # cleaned when described
 
 
 def load_corpus(path: str | Path | None = None, *, simplify: bool = False) -> pd.DataFrame:
@@ -544,9 +548,12 @@ def load_corpus(path: str | Path | None = None, *, simplify: bool = False) -> pd
     path = Path(path) if path is not None else paths.corpus_path()
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
-    documents = _documents_in_folder(path) if path.is_dir() else _documents_in_file(path)
-    described = doccache.cached_per_document("describe_document", _describe_text,
-                                             ["\n".join(lines) for _, lines in documents], [simplify] * len(documents))
+    if path.is_dir():  # one document a file, described from the file's text as read (cleaning is cached too)
+        documents, describe = _documents_in_folder(path), _describe_file
+    else:
+        documents, describe = [(source, "\n".join(lines)) for source, lines in _documents_in_file(path)], _describe_text
+    described = doccache.cached_per_document(describe.__name__, describe, [text for _, text in documents],
+                                             [simplify] * len(documents))
     rows = [row | {"source": source} for (source, _), row in zip(documents, described)]
     resolve_dates(rows)
     width = max(2, len(str(len(rows))))

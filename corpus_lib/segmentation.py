@@ -6,7 +6,6 @@ so a huge corpus can be mapped over with Dask or Spark:
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -114,7 +113,7 @@ def _cache(backend: str) -> TokenCache | None:
 def _lookup(text: str, backend: str, *columns: str):
     """(cache, key, stored row or None)."""
     cache = _cache(backend)
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = cachedb.text_digest(text)
     try:
         return cache, key, cache.get(key, *columns) if cache else None
     except sqlite3.Error:

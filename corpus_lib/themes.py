@@ -48,15 +48,23 @@ def _count_arrays(docs: pd.DataFrame, boilerplate: bool) -> tuple[np.ndarray, np
     so a 10M-character corpus needs no per-token Python work after its cached counts.
     """
     schema.require_docs(docs)
-    columns = [count_columns(text) for text in docs["text"]]
+    positions, codes, counts, terms = doccache.cached_per_corpus("count_arrays", _corpus_count_arrays, docs["text"],
+                                                                 boilerplate)
+    return positions.astype(np.int64), codes.astype(np.intp), counts.astype(np.int64), terms
+
+
+def _corpus_count_arrays(texts: list[str], boilerplate: bool) -> tuple[np.ndarray, ...]:
+    """``_count_arrays`` of a list of texts, stored compactly (int32) in the per-corpus cache."""
+    columns = [count_columns(text) for text in texts]
     sizes = [len(types) for types, _ in columns]
     codes, terms = pd.factorize(np.fromiter(chain.from_iterable(t for t, _ in columns), dtype=object, count=sum(sizes)))
     drop = _drop_set(boilerplate)
     kept = np.fromiter((t not in drop and bool(TERM.search(t)) for t in terms), dtype=bool, count=len(terms))
     mask = kept[codes]
-    counts = np.concatenate([c for _, c in columns]).astype(np.int64) if columns else np.zeros(0, np.int64)
-    positions = np.repeat(np.arange(len(columns)), sizes)
-    return positions[mask], codes[mask], counts[mask], np.asarray(terms, dtype=object)
+    counts = np.concatenate([c for _, c in columns]) if columns else np.zeros(0, np.int32)
+    positions = np.repeat(np.arange(len(columns), dtype=np.int32), sizes)
+    return (positions[mask], codes[mask].astype(np.int32), counts[mask].astype(np.int32),
+            np.asarray(terms, dtype=object))
 
 
 def count_table(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFrame:
