@@ -21,7 +21,7 @@ from itertools import takewhile
 
 import pandas as pd
 
-from . import schema
+from . import doccache, schema
 from .clean import sentence_at, sentence_spans, split_sentences
 from .cohorts import OPEN_QUOTE, CLOSE_QUOTE, _loose, cohort_order, cohort_variants, find_cohorts
 from .institutions import institution_mentions, places
@@ -68,9 +68,17 @@ def _left_kind(text: str, i: int) -> str | None:
         return "strong"
     if i == 0 or text[i - 1] in WEAK_BREAK:
         return "weak"
-    before, _ = _name_cues()
-    kinds = [kind for cue, kind in before.items() if text.endswith(cue, 0, i)]
+    kinds = [kind for cue, kind in _before_cues_ending_in().get(text[i - 1], ()) if text.endswith(cue, 0, i)]
     return "strong" if "strong" in kinds else ("weak" if kinds else None)
+
+
+@lru_cache(maxsize=None)
+def _before_cues_ending_in() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The "before" cues by their last character: only those can end where a name starts."""
+    table: dict[str, list] = {}
+    for cue, kind in _name_cues()[0].items():
+        table.setdefault(cue[-1], []).append((cue, kind))
+    return {last: tuple(cues) for last, cues in table.items()}
 
 
 def _right_cue(text: str, j: int) -> str | None:
@@ -391,17 +399,27 @@ def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = No
     """
     schema.require_docs(docs)
     mentions = institution_mentions(docs) if institutions is None else institutions
-    by_doc = dict(tuple(mentions.groupby("doc_id", sort=False)))
-    rows = []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        found = by_doc.get(doc_id, schema.empty("institution_mentions"))
-        for offset, paragraph in _paragraphs(text):
-            inside = found[(found["start"] >= offset) & (found["end"] <= offset + len(paragraph))]
-            local = inside.assign(start=inside["start"] - offset, end=inside["end"] - offset)
-            rows += [{"doc_id": doc_id, **person} for person in paragraph_people(paragraph, local)]
+    by_doc: dict[str, list[tuple]] = {}
+    for doc_id, *mention in mentions[schema.columns("institution_mentions")].itertuples(index=False, name=None):
+        by_doc.setdefault(doc_id, []).append(tuple(mention))
+    found = doccache.cached_per_document("people", _document_people, docs["text"],
+                                         [tuple(by_doc.get(doc_id, ())) for doc_id in docs["doc_id"]])
+    rows = [{"doc_id": doc_id, **person} for doc_id, people in zip(docs["doc_id"], found) for person in people]
     table = pd.DataFrame(rows, columns=schema.columns("people"))
     # one row per person and document: later mentions fill what the first one left empty
     return table.groupby(["doc_id", "name"], sort=False, as_index=False).first()[table.columns]
+
+
+def _document_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
+    """The people of one document, given its institution mentions (rows without doc_id)."""
+    columns = schema.columns("institution_mentions")[1:]
+    start, end = columns.index("start"), columns.index("end")
+    none, people = pd.DataFrame([], columns=columns), []
+    for offset, paragraph in _paragraphs(text):  # a small table per paragraph, offsets into the paragraph
+        inside = [row[:start] + (row[start] - offset, row[end] - offset) + row[end + 1:] for row in mentions
+                  if row[start] >= offset and row[end] <= offset + len(paragraph)]
+        people += paragraph_people(paragraph, pd.DataFrame(inside, columns=columns) if inside else none)
+    return people
 
 
 def people_crosstab(people: pd.DataFrame, column: str) -> pd.DataFrame:
