@@ -149,18 +149,30 @@ def _write_notebook(notebook, target: Path, nbformat) -> None:
     write_atomic(target, lambda tmp: nbformat.write(notebook, tmp))
 
 
+# Excel stops at 1,048,576 rows, and openpyxl holds a whole workbook in memory (about 1 GB per
+# million cells): a longer table stays a CSV file only, and a notes sheet says so.
+WORKBOOK_MAX_ROWS = 100_000
+
+
 def write_workbook(tables_dir: Path, target: Path) -> None:
-    """Every CSV table as one sheet of an XLSX workbook."""
+    """Every CSV table as one sheet of an XLSX workbook (the longest only as CSV, listed in a notes sheet)."""
     import pandas as pd
 
     csvs = sorted(tables_dir.glob("*.csv"))
     if not csvs:
         return
-    used = set()
+    used, left_out = set(), []
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         for csv in csvs:
-            name = _sheet_name(csv.stem, used)
-            pd.read_csv(csv, encoding="utf-8-sig").to_excel(writer, sheet_name=name, index=False)
+            table = pd.read_csv(csv, encoding="utf-8-sig")
+            if len(table) > WORKBOOK_MAX_ROWS:
+                left_out.append((csv.stem, len(table), f"tables/{csv.name}"))
+                continue
+            table.to_excel(writer, sheet_name=_sheet_name(csv.stem, used), index=False)
+        if left_out or not used:
+            notes = pd.DataFrame(left_out, columns=["表 table", "行数 rows", "完整表格 full table (CSV)"])
+            notes.to_excel(writer, sheet_name=_sheet_name("说明 notes (tables too long for a sheet)", used),
+                           index=False)
 
 
 def _sheet_name(stem: str, used: set) -> str:
