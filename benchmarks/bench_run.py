@@ -87,7 +87,9 @@ class Sampler(threading.Thread):
                 stack += tree.get(pid, [])
                 rss = _rss(pid)
                 total += rss
-                info = self.seen.setdefault(pid, {"name": _name(pid), "first": now, "peak": 0})
+                info = self.seen.setdefault(pid, {"name": "?", "first": now, "peak": 0})
+                if not info["name"].startswith("kernel "):  # a kernel is named once it has exec'd
+                    info["name"] = _name(pid)
                 info["peak"], info["last"] = max(info["peak"], rss), now
             self.total_peak = max(self.total_peak, total)
             self.done.wait(self.interval)

@@ -2,7 +2,7 @@
 
 ``python -m corpus_lib run`` loads the corpus and calls ``warm_cache(docs)`` inside
 ``doccache.workers(2)``, so a cold run computes token counts, date mentions, institution
-mentions, cohort mentions and theme hits with both cores. The five notebook kernels then read
+mentions, cohort mentions, people and theme hits with both cores. The five notebook kernels then read
 them from the disk caches (``corpus_lib.doccache`` and the segmentation cache) instead of
 computing them five times over. Each call here is the one a notebook makes, with the same
 arguments, so the cache keys match.
@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import cohorts, dates, doccache, institutions, segmentation, themes
+from . import cohorts, dates, doccache, institutions, people, segmentation, themes
 
 
 def warm_cache(docs: pd.DataFrame) -> None:
     """Fill the caches for ``docs`` (in parallel inside ``doccache.workers``); returns nothing."""
     doccache.parallel_map(_count_tokens, list(docs["text"]))
     dates.date_mentions(docs)
-    institutions.institution_mentions(docs)
+    people.extract_people(docs, institutions=institutions.institution_mentions(docs))
     cohorts.cohort_mentions(docs)
     themes.theme_hits(docs)
 
