@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 from itertools import takewhile
 
+import numpy as np
 import pandas as pd
 
 from . import doccache, schema
@@ -269,22 +270,23 @@ def extract_quote(span: str, *, name_end: int = 0) -> tuple[str | None, str | No
 
 def _host(found: pd.DataFrame, row):
     """Follow ``parent`` up to the top body: a 团委 inside a hospital belongs to the hospital."""
-    seen = set()
+    seen, canonical = set(), found["canonical"].to_numpy()
     while isinstance(row["parent"], str) and row["parent"] not in seen:
         seen.add(row["parent"])
-        parents = found[found["canonical"] == row["parent"]]
+        parents = np.flatnonzero(canonical == row["parent"])
         if not len(parents):
             break
-        row = parents.iloc[-1]
+        row = found.iloc[parents[-1]]
     return row
 
 
 def _choose_institution(found: pd.DataFrame, lo: int, name_start: int, hi: int):
     """``(unit, host)``: the last institution in the description before the name, else the first
     one after it (李飞所在的复旦大学附属儿科医院), and the top body it belongs to."""
-    before = found[(found["start"] >= lo) & (found["end"] <= name_start)]
-    after = found[(found["start"] >= name_start) & (found["end"] <= hi)]
-    unit = before.iloc[-1] if len(before) else (after.iloc[0] if len(after) else None)
+    starts, ends = found["start"].to_numpy(), found["end"].to_numpy()  # numpy: a person costs microseconds
+    before = np.flatnonzero((starts >= lo) & (ends <= name_start))
+    after = np.flatnonzero((starts >= name_start) & (ends <= hi))
+    unit = found.iloc[before[-1]] if len(before) else (found.iloc[after[0]] if len(after) else None)
     return (None, None) if unit is None else (unit, _host(found, unit))
 
 
