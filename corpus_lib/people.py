@@ -82,6 +82,18 @@ def _before_cues_ending_in() -> dict[str, tuple[tuple[str, str], ...]]:
     return {last: tuple(cues) for last, cues in table.items()}
 
 
+@lru_cache(maxsize=None)
+def _start_marks() -> re.Pattern:
+    """The characters a name can follow: a break, a closing quote, or the last character of a "before" cue."""
+    marks = set(WEAK_BREAK) | {CLOSE_QUOTE} | set(_before_cues_ending_in())
+    return re.compile("[" + "".join(map(re.escape, sorted(marks))) + "]")
+
+
+def _possible_starts(text: str) -> list[int]:
+    """Every place ``_left_kind`` can accept (a superset), in order: name starts are looked for only there."""
+    return [i for i in [0] + [m.end() for m in _start_marks().finditer(text)] if i < len(text) - 1]
+
+
 def _right_cue(text: str, j: int) -> str | None:
     return next((cue for cue in _name_cues()[1] if text.startswith(cue, j)), None)
 
@@ -147,15 +159,15 @@ def find_names(text: str) -> list[tuple[int, int, str, str]]:
     >>> [n[2] for n in find_names("云南省昆明市五华区疾控中心团员方飞燕、杨丽红表示，感谢总书记")]
     ['方飞燕', '杨丽红']
     """
-    candidates, i = [], 0
-    while i < len(text) - 1:
+    candidates, resume = [], 0
+    for i in _possible_starts(text):
+        if i < resume:
+            continue
         found = _candidate(text, i)
         if found:
             end, left, cue = found
             candidates.append((i, end, left, cue))
-            i = end
-        else:
-            i += 1
+            resume = end
     keep = _accepted(text, candidates)
     return [(s, e, text[s:e], cue) for (s, e, _, cue), k in zip(candidates, keep) if k]
 
