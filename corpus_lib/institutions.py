@@ -426,6 +426,11 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
     >>> extract_institutions("团安徽省宿州市委宣传部部长张雨雁说")[["name", "province", "parent"]].values.tolist()
     [['团安徽省宿州市委', '安徽', None], ['宣传部', '安徽', '共青团安徽省宿州市委员会']]
     """
+    return _none_for_unknown(pd.DataFrame(institution_records(text, context_province=context_province), columns=COLUMNS))
+
+
+def institution_records(text: str, *, context_province: str | None = None) -> list[dict]:
+    """The rows of ``extract_institutions`` as dicts, sorted by start (what the per-document cache stores)."""
     if not isinstance(text, str):
         raise CorpusError("extract_institutions needs a string")
     found = _candidates(text)
@@ -460,7 +465,7 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
                    "province": province, "parent": parent_row["canonical"] if parent_row else None}
             seen[id(piece)] = row
             rows.append(row)
-    return _none_for_unknown(pd.DataFrame(rows, columns=COLUMNS).sort_values("start", kind="stable").reset_index(drop=True))
+    return sorted(rows, key=lambda row: row["start"])
 
 
 # ---------------------------------------------------------------- corpus tables
@@ -502,7 +507,7 @@ def _none_for_unknown(table: pd.DataFrame) -> pd.DataFrame:
 
 def _institution_rows(text: str, title: str, issuer: str) -> list[tuple]:
     context = document_place(text, title=title, issuer=issuer)
-    return list(extract_institutions(text, context_province=context).itertuples(index=False, name=None))
+    return [tuple(row[column] for column in COLUMNS) for row in institution_records(text, context_province=context)]
 
 
 def is_central(canonical: str) -> bool:
