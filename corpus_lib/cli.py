@@ -16,6 +16,7 @@ from typing import Callable, NamedTuple
 
 import pandas as pd
 
+from . import doccache
 from .cohorts import cohort_counts
 from .dates import date_mentions
 from .errors import CorpusError
@@ -101,7 +102,8 @@ TABLE_COMMANDS = (
 
 def _table_handler(command: TableCommand):
     def run(args):
-        return command.table(load_corpus(args.corpus), args)
+        with doccache.workers(2):  # per-document results not cached yet are computed with both cores
+            return command.table(load_corpus(args.corpus), args)
     return run
 
 
