@@ -74,9 +74,11 @@ check-lock: install
 	  $(BIN)/uv pip compile --quiet --python-version $$version --no-header requirements.txt -o /dev/null \
 	  && echo "requirements.txt resolves for Python $$version" || exit 1; done
 
+# bench_run.py runs every notebook on 2,800 documents, cold and warm: it takes many minutes.
 bench: install
 	$(BIN)/python benchmarks/bench_segment.py
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_run.py
 
 clean:
 	rm -rf .test-output

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import schema
+from . import doccache, schema
 from .clean import sentence_at, sentence_spans, split_sentences
 from .resources import read_csv
 from .segmentation import filter_tokens, segment
@@ -98,13 +98,17 @@ def cohort_mentions(docs) -> pd.DataFrame:
     ['90后', '90后']
     """
     schema.require_docs(docs)
-    rows = []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        spans = sentence_spans(text)
-        for start, end, surface, cohort in find_cohorts(text):
-            quoted = text[start - 1:start] == OPEN_QUOTE and text[end:end + 1] == CLOSE_QUOTE
-            rows.append((doc_id, cohort, surface, start, end, quoted, sentence_at(spans, start)))
+    found = doccache.cached_per_document("cohort_mentions", _cohort_rows, docs["text"])
+    rows = [(doc_id, *row) for doc_id, doc_rows in zip(docs["doc_id"], found) for row in doc_rows]
     return pd.DataFrame(rows, columns=schema.columns("cohort_mentions"))
+
+
+def _cohort_rows(text: str) -> list[tuple]:
+    spans, rows = sentence_spans(text), []
+    for start, end, surface, cohort in find_cohorts(text):
+        quoted = text[start - 1:start] == OPEN_QUOTE and text[end:end + 1] == CLOSE_QUOTE
+        rows.append((cohort, surface, start, end, quoted, sentence_at(spans, start)))
+    return rows
 
 
 def cohort_order(cohorts) -> list[str]:

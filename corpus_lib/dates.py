@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import schema
+from . import doccache, schema
 from .resources import read_csv
 
 COLUMNS = [c for c in schema.columns("date_mentions") if c != "doc_id"]
@@ -299,6 +299,16 @@ def extract_dates(text: str, *, base_date: date | pd.Timestamp | None) -> pd.Dat
     >>> extract_dates("其中已组建的于2月6日（星期四）前报我处", base_date=date(2020, 2, 4))[["surface", "date"]].values.tolist()
     [['2月6日（星期四）', '2020-02-06']]
     """
+    return _mention_table(date_records(text, base_date=base_date))
+
+
+def _mention_table(records: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(records, columns=COLUMNS).astype({"start": int, "end": int, "weekday_mismatch": bool,
+                                                          "around_holiday": bool})
+
+
+def date_records(text: str, *, base_date: date | pd.Timestamp | None) -> list[dict]:
+    """The rows of ``extract_dates`` as dicts (what the per-document cache stores)."""
     base = _as_date(base_date)
     kept: list[dict] = []
     for row in sorted(_candidates(text, base), key=lambda r: (r["start"], -(r["end"] - r["start"]), r["rank"])):
@@ -316,8 +326,7 @@ def extract_dates(text: str, *, base_date: date | pd.Timestamp | None) -> pd.Dat
             "context": "（日期行 dateline）" if dateline else mention_context(text, row["start"], row["end"]),
             "role": "dateline" if dateline else "mention",
         })
-    return pd.DataFrame(records, columns=COLUMNS).astype({"start": int, "end": int, "weekday_mismatch": bool,
-                                                          "around_holiday": bool})
+    return records
 
 
 def _as_date(value) -> date | None:
@@ -439,9 +448,9 @@ def day_mentions(text: str, *, year: int | None) -> list[date]:
     [datetime.date(2020, 3, 2)]
     """
     base = date(year, 7, 1) if year is not None else None  # every month-day of ``year`` is nearest to 1 July
-    table = extract_dates(text, base_date=base)
-    table = table[(table["granularity"] == "day") & table["date_kind"].isin(PAST_KINDS) & table["date"].notna()]
-    return [date.fromisoformat(row.date) for row in table.itertuples() if not _planned(text, row.start, row.end)]
+    return [date.fromisoformat(row["date"]) for row in date_records(text, base_date=base)
+            if row["granularity"] == "day" and row["date_kind"] in PAST_KINDS and row["date"] is not None
+            and not _planned(text, row["start"], row["end"])]
 
 
 def to_timestamp(value: date | None) -> pd.Timestamp:
@@ -472,12 +481,17 @@ def document_dates(docs: pd.DataFrame) -> pd.DataFrame:
 
 def date_mentions(docs: pd.DataFrame) -> pd.DataFrame:
     """Every date mention in the corpus, datelines included: doc_id plus the ``extract_dates`` columns."""
-    tables = [extract_dates(text, base_date=base).assign(doc_id=doc_id)
-              for doc_id, text, base in zip(docs["doc_id"], docs["text"], _base_dates(docs))]
-    if not tables:
+    bases = [_as_date(base) for base in _base_dates(docs)]
+    found = doccache.cached_per_document("date_mentions", _records_from, docs["text"], bases)
+    if not found:
         return schema.empty("date_mentions")
-    table = pd.concat(tables, ignore_index=True)
+    table = _mention_table([row for rows in found for row in rows])
+    table.insert(0, "doc_id", [doc_id for doc_id, rows in zip(docs["doc_id"], found) for _ in rows])
     return table[schema.columns("date_mentions")].sort_values(["doc_id", "start"]).reset_index(drop=True)
+
+
+def _records_from(text: str, base: date | None) -> list[dict]:
+    return date_records(text, base_date=base)
 
 
 def event_timeline(mentions: pd.DataFrame) -> pd.DataFrame:

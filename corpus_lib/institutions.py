@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import resources, schema
+from . import doccache, resources, schema
 from .errors import CorpusError
 
 TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
@@ -426,6 +426,11 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
     >>> extract_institutions("团安徽省宿州市委宣传部部长张雨雁说")[["name", "province", "parent"]].values.tolist()
     [['团安徽省宿州市委', '安徽', None], ['宣传部', '安徽', '共青团安徽省宿州市委员会']]
     """
+    return _none_for_unknown(pd.DataFrame(institution_records(text, context_province=context_province), columns=COLUMNS))
+
+
+def institution_records(text: str, *, context_province: str | None = None) -> list[dict]:
+    """The rows of ``extract_institutions`` as dicts, sorted by start (what the per-document cache stores)."""
     if not isinstance(text, str):
         raise CorpusError("extract_institutions needs a string")
     found = _candidates(text)
@@ -460,10 +465,7 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
                    "province": province, "parent": parent_row["canonical"] if parent_row else None}
             seen[id(piece)] = row
             rows.append(row)
-    table = pd.DataFrame(rows, columns=COLUMNS).sort_values("start", kind="stable").reset_index(drop=True)
-    for column in ("province", "parent"):  # None, not NaN, for "unknown" / "no parent"
-        table[column] = table[column].astype(object).where(table[column].notna(), None)
-    return table
+    return sorted(rows, key=lambda row: row["start"])
 
 
 # ---------------------------------------------------------------- corpus tables
@@ -488,16 +490,24 @@ def document_place(text: str, *, title: str = "", issuer: str = "") -> str | Non
 
 def institution_mentions(docs: pd.DataFrame) -> pd.DataFrame:
     """Every institution mention of every document: ``doc_id`` plus the columns of ``extract_institutions``."""
-    frames = []
-    for doc in docs.itertuples(index=False):
-        context = document_place(doc.text, title=getattr(doc, "title", "") or "",
-                                    issuer=getattr(doc, "issuer", "") or "")
-        found = extract_institutions(doc.text, context_province=context)
-        found.insert(0, "doc_id", doc.doc_id)
-        frames.append(found)
-    if not frames:
+    if docs.empty:
         return schema.empty("institution_mentions")
-    return pd.concat(frames, ignore_index=True)
+    heads = [[value or "" for value in docs[column]] if column in docs else [""] * len(docs)
+             for column in ("title", "issuer")]
+    found = doccache.cached_per_document("institution_mentions", _institution_rows, docs["text"], *heads)
+    rows = [(doc_id, *row) for doc_id, doc_rows in zip(docs["doc_id"], found) for row in doc_rows]
+    return _none_for_unknown(pd.DataFrame(rows, columns=schema.columns("institution_mentions")))
+
+
+def _none_for_unknown(table: pd.DataFrame) -> pd.DataFrame:
+    for column in ("province", "parent"):  # None, not NaN, for "unknown" / "no parent"
+        table[column] = table[column].astype(object).where(table[column].notna(), None)
+    return table
+
+
+def _institution_rows(text: str, title: str, issuer: str) -> list[tuple]:
+    context = document_place(text, title=title, issuer=issuer)
+    return [tuple(row[column] for column in COLUMNS) for row in institution_records(text, context_province=context)]
 
 
 def is_central(canonical: str) -> bool:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import clean, dates, paths, resources, schema
+from . import clean, dates, doccache, paths, resources, schema
 from .errors import CorpusError
 from .labels import GENRE_ZH
 
@@ -456,12 +456,14 @@ def resolve_dates(rows: list[dict]) -> None:
     """
     years = Counter(row["stated_date"].year for row in rows if row["stated_date"])
     corpus_year = years.most_common(1)[0][0] if years else None
+    undated = [row["text"] for row in rows if not row["stated_date"]]
+    inferred = iter(doccache.cached_per_document("inferred_date", _date_from_text, undated, [corpus_year] * len(undated)))
     for row in rows:
         stated = row.pop("stated_date")
         if stated:
             row.update(date=stated, date_source="explicit", date_note="文中标明的日期 stated in the text")
         else:
-            row.update(_date_from_text(row["text"], corpus_year))
+            row.update(next(inferred))
 
 
 DAY_FINDERS = ((dates.relative_day_date, "“今天（X月X日）”"), (dates.dispatch_date, "电头“X月X日电”"))
@@ -493,6 +495,14 @@ def describe_document(lines: list[str], *, source: str, simplify: bool = False) 
     return row
 
 
+def _describe_text(text: str, simplify: bool) -> dict:
+    return describe_document(text.split("\n"), source="", simplify=simplify)
+
+
+def _describe_file(text: str, simplify: bool) -> dict:
+    return _describe_text(clean.clean_text(text), simplify)
+
+
 def in_original_script(table: pd.DataFrame, docs: pd.DataFrame, columns: tuple[str, ...] = ("quote", "sentence")) -> pd.DataFrame:
     """A copy of a per-document table (people, cohort mentions …) whose text ``columns`` show the words
     as the document writes them (``original_text``), e.g. quotes of a traditional-character document.
@@ -514,7 +524,7 @@ def _documents_in_file(path: Path) -> list[tuple[str, list[str]]]:
     return [(path.name, lines) for lines in split_documents(read_text(path))]
 
 
-def _documents_in_folder(folder: Path) -> list[tuple[str, list[str]]]:
+def _documents_in_folder(folder: Path) -> list[tuple[str, str]]:
     files = sorted(
         p for p in folder.rglob("*")
         if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
@@ -522,7 +532,7 @@ def _documents_in_folder(folder: Path) -> list[tuple[str, list[str]]]:
     )
     if not files:
         raise CorpusError(f"{folder}: no .txt, .md or .docx files in this folder")
-    return [(file.relative_to(folder).as_posix(), clean.clean_text(read_text(file)).split("\n")) for file in files]
+    return [(file.relative_to(folder).as_posix(), read_text(file)) for file in files]  # cleaned when described
 
 
 def load_corpus(path: str | Path | None = None, *, simplify: bool = False) -> pd.DataFrame:
@@ -538,8 +548,13 @@ def load_corpus(path: str | Path | None = None, *, simplify: bool = False) -> pd
     path = Path(path) if path is not None else paths.corpus_path()
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
-    documents = _documents_in_folder(path) if path.is_dir() else _documents_in_file(path)
-    rows = [describe_document(lines, source=source, simplify=simplify) for source, lines in documents]
+    if path.is_dir():  # one document a file, described from the file's text as read (cleaning is cached too)
+        documents, describe = _documents_in_folder(path), _describe_file
+    else:
+        documents, describe = [(source, "\n".join(lines)) for source, lines in _documents_in_file(path)], _describe_text
+    described = doccache.cached_per_document(describe.__name__, describe, [text for _, text in documents],
+                                             [simplify] * len(documents))
+    rows = [row | {"source": source} for (source, _), row in zip(documents, described)]
     resolve_dates(rows)
     width = max(2, len(str(len(rows))))
     for number, row in enumerate(rows, start=1):

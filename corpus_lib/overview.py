@@ -24,12 +24,15 @@ def document_table(docs: pd.DataFrame) -> pd.DataFrame:
 
 def vocabulary_table(docs: pd.DataFrame, tokens: pd.Series) -> pd.DataFrame:
     """Per document: tokens, terms (no punctuation or numbers), distinct terms, type-token ratio."""
-    rows = []
+    rows, term_types = [], {}
     for doc_id, doc_tokens in tokens.items():
-        terms = [token for token in doc_tokens if is_term(token)]
-        rows.append({"doc_id": doc_id, "tokens": len(doc_tokens), "terms": len(terms),
-                     "distinct_terms": len(set(terms)),
-                     "type_token_ratio": round(len(set(terms)) / len(terms), 3) if terms else 0.0})
+        counts = Counter(doc_tokens)  # each distinct token tested once in the corpus, not every token
+        term_types.update((t, is_term(t)) for t in counts.keys() - term_types.keys())
+        terms = {t: n for t, n in counts.items() if term_types[t]}
+        n_terms = sum(terms.values())
+        rows.append({"doc_id": doc_id, "tokens": len(doc_tokens), "terms": n_terms,
+                     "distinct_terms": len(terms),
+                     "type_token_ratio": round(len(terms) / n_terms, 3) if n_terms else 0.0})
     table = pd.DataFrame(rows, columns=[c for c in schema.columns("vocabulary") if c != "genre"])
     return docs[["doc_id", "genre"]].merge(table, on="doc_id")
 
@@ -41,9 +44,9 @@ def top_terms(tokens: pd.Series, *, top: int = 20, stopwords: bool = True, boile
     """
     counts = Counter()
     for doc_tokens in tokens:
-        kept = filter_tokens(doc_tokens, boilerplate=boilerplate) if stopwords else [t for t in doc_tokens if is_term(t)]
-        counts.update(kept)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:top]
+        counts.update(doc_tokens)  # count every token, then keep the distinct ones that pass
+    kept = set(filter_tokens(list(counts), boilerplate=boilerplate)) if stopwords else {t for t in counts if is_term(t)}
+    ranked = sorted(((t, n) for t, n in counts.items() if t in kept), key=lambda item: (-item[1], item[0]))[:top]
     table = pd.DataFrame(ranked, columns=["term", "count"])
     table.insert(0, "rank", range(1, len(table) + 1))
     return table

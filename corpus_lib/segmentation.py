@@ -6,7 +6,6 @@ so a huge corpus can be mapped over with Dask or Spark:
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -19,7 +18,7 @@ from itertools import filterfalse
 import numpy as np
 import pandas as pd
 
-from . import paths, resources
+from . import cachedb, paths, resources
 
 BACKENDS = ("rjieba", "jieba")
 DEFAULT_BACKEND = "rjieba"
@@ -75,12 +74,10 @@ class TokenCache:
     SCHEMA = "v2"
 
     def __init__(self, backend: str):
-        self.path = paths.cache_dir() / f"tokens-{self.SCHEMA}-{_cache_prefix(backend)}.sqlite"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")  # a cache: no fsync per write
-        self.db.execute("CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, tokens TEXT, types TEXT, counts BLOB)")
+        name = f"tokens-{self.SCHEMA}-{_cache_prefix(backend)}.sqlite"
+        self.path = paths.cache_dir() / name
+        self.db = cachedb.open_database(
+            name, "CREATE TABLE IF NOT EXISTS tokens (key TEXT PRIMARY KEY, tokens TEXT, types TEXT, counts BLOB)")
 
     def get(self, key: str, *columns: str) -> tuple | None:
         row = self.db.execute(f"SELECT {', '.join(columns)} FROM tokens WHERE key = ?", (key,)).fetchone()
@@ -116,18 +113,14 @@ def _cache(backend: str) -> TokenCache | None:
 def _lookup(text: str, backend: str, *columns: str):
     """(cache, key, stored row or None)."""
     cache = _cache(backend)
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = cachedb.text_digest(text)
     try:
         return cache, key, cache.get(key, *columns) if cache else None
     except sqlite3.Error:
         return None, key, None
 
 
-def _quietly(write, *args) -> None:
-    try:
-        write(*args)
-    except sqlite3.Error:
-        pass  # a cache that cannot be written only costs speed
+_quietly = cachedb.quietly  # a cache that cannot be written only costs speed
 
 
 def segment(text: str, *, backend: str = DEFAULT_BACKEND, cache: bool = True) -> list[str]:

@@ -26,10 +26,10 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from . import resources, schema
+from . import doccache, resources, schema
 from .clean import simplified_view, split_sentences
 from .errors import CorpusError
-from .segmentation import TERM, count_columns, segment, segment_corpus
+from .segmentation import TERM, count_columns, segment
 
 LEXICON_FILE = "theme_lexicon.csv"
 
@@ -48,15 +48,23 @@ def _count_arrays(docs: pd.DataFrame, boilerplate: bool) -> tuple[np.ndarray, np
     so a 10M-character corpus needs no per-token Python work after its cached counts.
     """
     schema.require_docs(docs)
-    columns = [count_columns(text) for text in docs["text"]]
+    positions, codes, counts, terms = doccache.cached_per_corpus("count_arrays", _corpus_count_arrays, docs["text"],
+                                                                 boilerplate)
+    return positions.astype(np.int64), codes.astype(np.intp), counts.astype(np.int64), terms
+
+
+def _corpus_count_arrays(texts: list[str], boilerplate: bool) -> tuple[np.ndarray, ...]:
+    """``_count_arrays`` of a list of texts, stored compactly (int32) in the per-corpus cache."""
+    columns = [count_columns(text) for text in texts]
     sizes = [len(types) for types, _ in columns]
     codes, terms = pd.factorize(np.fromiter(chain.from_iterable(t for t, _ in columns), dtype=object, count=sum(sizes)))
     drop = _drop_set(boilerplate)
     kept = np.fromiter((t not in drop and bool(TERM.search(t)) for t in terms), dtype=bool, count=len(terms))
     mask = kept[codes]
-    counts = np.concatenate([c for _, c in columns]).astype(np.int64) if columns else np.zeros(0, np.int64)
-    positions = np.repeat(np.arange(len(columns)), sizes)
-    return positions[mask], codes[mask], counts[mask], np.asarray(terms, dtype=object)
+    counts = np.concatenate([c for _, c in columns]) if columns else np.zeros(0, np.int32)
+    positions = np.repeat(np.arange(len(columns), dtype=np.int32), sizes)
+    return (positions[mask], codes[mask].astype(np.int32), counts[mask].astype(np.int32),
+            np.asarray(terms, dtype=object))
 
 
 def count_table(docs: pd.DataFrame, *, boilerplate: bool = False) -> pd.DataFrame:
@@ -93,15 +101,26 @@ def term_counts(docs: pd.DataFrame, *, boilerplate: bool = False, by: str = "doc
     >>> term_counts(cl.load_corpus(), by="all").head(1)["term"].tolist()
     ['疫情防控']
     """
-    table = count_table(docs, boilerplate=boilerplate)
-    if by == "all":
-        table = table.groupby("term", as_index=False, sort=False)["count"].sum().assign(doc_id="all")
-    elif by != "doc":
+    if by not in ("doc", "all"):
         raise CorpusError(f"by must be 'doc' or 'all', not {by!r}")
-    totals = table.groupby("doc_id")["count"].transform("sum")
-    table["per_10k"] = (table["count"] / totals * 10_000).round(2)
-    table = table[["doc_id", "term", "count", "per_10k"]]
-    return table.sort_values(["doc_id", "count", "term"], ascending=[True, False, True], ignore_index=True)
+    positions, codes, counts, terms = _count_arrays(docs, boilerplate)
+    labels = docs["doc_id"].to_numpy(dtype=object)
+    if by == "all":  # the corpus as one document
+        totals = np.bincount(codes, weights=counts, minlength=len(terms)).astype(np.int64)
+        codes = np.flatnonzero(totals)
+        counts, positions, labels = totals[codes], np.zeros(len(codes), dtype=np.int64), np.array(["all"], dtype=object)
+    per_10k = np.round(counts / np.bincount(positions, weights=counts)[positions] * 10_000, 2)
+    # sorted with integer keys (numpy, not 2.5M-row string sorts): doc_id, count descending, term
+    order = np.lexsort((_string_ranks(terms)[codes], -counts, _string_ranks(labels)[positions]))
+    return pd.DataFrame({"doc_id": "all" if by == "all" else labels[positions[order]], "term": terms[codes[order]],
+                         "count": counts[order], "per_10k": per_10k[order]})
+
+
+def _string_ranks(values: np.ndarray) -> np.ndarray:
+    """Each string's place in code-point order (equal strings never occur here)."""
+    ranks = np.empty(len(values), dtype=np.int64)
+    ranks[np.argsort(values, kind="stable")] = np.arange(len(values))
+    return ranks
 
 
 def _rank_within(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
@@ -236,9 +255,13 @@ def keyness_by(docs: pd.DataFrame, column: str, target_values, reference_values=
 
 def _bigrams(docs: pd.DataFrame, boilerplate: bool) -> tuple[Counter, int]:
     """Adjacent pairs of raw tokens where both are kept terms (a pair never spans punctuation
-    or a dropped stop word), and the number of adjacent token pairs in the corpus."""
+    or a dropped stop word), and the number of adjacent token pairs in the corpus (cached per corpus)."""
+    return doccache.cached_per_corpus("bigrams", _corpus_bigrams, docs["text"], boilerplate)
+
+
+def _corpus_bigrams(texts: list[str], boilerplate: bool) -> tuple[Counter, int]:
     drop, pairs, total = _drop_set(boilerplate), Counter(), 0
-    for tokens in segment_corpus(docs):
+    for tokens in map(segment, texts):
         total += max(len(tokens) - 1, 0)
         pairs.update(zip(tokens, tokens[1:]))
     keep = {w for pair in pairs for w in pair if w not in drop and TERM.search(w)}
@@ -284,8 +307,12 @@ def collocations(docs: pd.DataFrame, *, method: str = "llr", min_freq: int = 3, 
 
 
 def _pair_margins(docs: pd.DataFrame) -> tuple[Counter, Counter]:
+    return doccache.cached_per_corpus("pair_margins", _corpus_pair_margins, docs["text"])
+
+
+def _corpus_pair_margins(texts: list[str]) -> tuple[Counter, Counter]:
     firsts, seconds = Counter(), Counter()
-    for tokens in segment_corpus(docs):
+    for tokens in map(segment, texts):
         firsts.update(tokens[:-1])
         seconds.update(tokens[1:])
     return firsts, seconds
@@ -349,11 +376,14 @@ def _lexicon_pattern() -> tuple[re.Pattern, dict[str, str], tuple[str, ...]]:
 
 def theme_hits(docs: pd.DataFrame) -> pd.DataFrame:
     """Every lexicon term found in each text (leftmost-longest): ``doc_id, category, term, count``."""
-    pattern, category_of, _ = _lexicon_pattern()
-    rows = [(doc_id, category_of[term], term, n)
-            for doc_id, text in zip(docs["doc_id"], docs["text"])
-            for term, n in sorted(Counter(pattern.findall(text)).items())]
+    _, category_of, _ = _lexicon_pattern()
+    found = doccache.cached_per_document("theme_hits", _lexicon_counts, docs["text"])
+    rows = [(doc_id, category_of[term], term, n) for doc_id, counts in zip(docs["doc_id"], found) for term, n in counts]
     return pd.DataFrame(rows, columns=schema.columns("theme_hits"))
+
+
+def _lexicon_counts(text: str) -> list[tuple[str, int]]:
+    return sorted(Counter(_lexicon_pattern()[0].findall(text)).items())
 
 
 def theme_shares(docs: pd.DataFrame) -> pd.DataFrame:
@@ -395,18 +425,24 @@ def cooccurrence(docs: pd.DataFrame, *, top: int = 30, min_count: int = 2, max_e
     """
     frequent = term_counts(docs, boilerplate=boilerplate, by="all")
     frequent = frequent[~frequent["term"].isin(set(exclude))].head(top)
-    vocabulary = set(frequent["term"])
-    pairs = Counter()
-    for text in docs["text"]:
-        for sentence in split_sentences(text):
-            present = sorted(vocabulary.intersection(segment(sentence, cache=False)))
-            pairs.update(combinations(present, 2))
+    vocabulary = tuple(sorted(frequent["term"]))
+    pairs = doccache.cached_per_corpus("sentence_pairs", _sentence_pairs, docs["text"], vocabulary)
     edges = pd.DataFrame([(s, t, n) for (s, t), n in pairs.items() if n >= min_count],
                          columns=schema.columns("cooccurrence"))
     edges = edges.sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)
     edges = edges.head(max_edges)
     edges.attrs["frequency"] = dict(zip(frequent["term"], frequent["count"]))
     return edges
+
+
+def _sentence_pairs(texts: list[str], vocabulary: tuple[str, ...]) -> Counter:
+    """How many sentences hold each pair of ``vocabulary`` terms."""
+    vocabulary, pairs = set(vocabulary), Counter()
+    for text in texts:
+        for sentence in split_sentences(text):
+            present = sorted(vocabulary.intersection(segment(sentence, cache=False)))
+            pairs.update(combinations(present, 2))
+    return pairs
 
 
 # --------------------------------------------------------------------------- plots

@@ -89,6 +89,21 @@ def test_tables_are_exported_as_csv_and_one_workbook(small_corpus_run):
     assert len(workbook.sheetnames) == len(csvs)
 
 
+def test_a_table_too_long_for_a_sheet_stays_csv_and_the_workbook_says_so(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from corpus_lib import runner
+
+    pd.DataFrame({"term": ["青年", "团员"]}).to_csv(tmp_path / "short.csv", index=False)
+    pd.DataFrame({"term": ["青年", "团员", "志愿者", "医护"]}).to_csv(tmp_path / "long.csv", index=False)
+    monkeypatch.setattr(runner, "WORKBOOK_MAX_ROWS", 3)
+    runner.write_workbook(tmp_path, tmp_path / "tables.xlsx")
+    sheets = pd.read_excel(tmp_path / "tables.xlsx", sheet_name=None)
+    assert list(sheets)[0] == "short" and sheets["short"]["term"].tolist() == ["青年", "团员"]
+    notes = sheets[list(sheets)[1]]
+    assert notes.values.tolist() == [["long", 4, "tables/long.csv"]]
+
+
 def test_the_repository_is_left_untouched(small_corpus_run):
     assert small_corpus_run[2]
 

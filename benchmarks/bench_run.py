@@ -1,0 +1,172 @@
+"""Benchmark: ``python -m corpus_lib run`` on the 400x corpus, cold and warm, against plain jieba.
+
+Writes the 400x corpus (2,800 files, ~10M characters; ``make_corpus.py --undated``), then times in one run:
+  1. plain ``jieba.lcut`` over the same text (the baseline; dictionary loading not counted);
+  2. ``python -m corpus_lib run --corpus DIR --out OUT --formats png`` with an empty cache (cold);
+  3. the same command again (warm: segmentation and per-document results cached).
+While each command runs, every process under it is sampled from /proc (4 times a second): the peak
+resident memory of each process, and each notebook kernel's lifetime (the notebook's time).
+Targets: run <= 3x baseline, no process over 2 GB.
+
+    python benchmarks/bench_run.py                  # BENCH_DOCS=700 for a quicker look
+    BENCH_CORPUS=/tmp/c2800 python benchmarks/bench_run.py   # reuse a corpus you generated
+
+Not a test: run it by hand (``make bench``). It takes many minutes on two cores.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_corpus import write_corpus  # noqa: E402
+
+DOCS = int(os.environ.get("BENCH_DOCS", "2800"))
+GB = 1024 ** 3
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                    ppid = int(stat.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as status:
+            for line in status:
+                if line.startswith(b"VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def _name(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as environ:
+            for item in environ.read().split(b"\0"):
+                if item.startswith(b"CORPUS_LIB_NOTEBOOK="):
+                    return "kernel " + item.split(b"=", 1)[1].decode()
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            words = cmdline.read().split(b"\0")
+    except OSError:
+        return "?"
+    text = " ".join(w.decode(errors="replace") for w in words if w)
+    if "ipykernel_launcher" in text:
+        return "kernel"
+    return text[:60]
+
+
+class Sampler(threading.Thread):
+    """Peak RSS and lifetime of every process under ``root`` (sampled, so very short peaks can be missed)."""
+
+    def __init__(self, root: int, interval: float = 0.25):
+        super().__init__(daemon=True)
+        self.root, self.interval, self.done = root, interval, threading.Event()
+        self.seen: dict[int, dict] = {}
+        self.total_peak = 0
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            tree, stack, total, now = _children(), [self.root], 0, time.perf_counter()
+            while stack:
+                pid = stack.pop()
+                stack += tree.get(pid, [])
+                rss = _rss(pid)
+                total += rss
+                info = self.seen.setdefault(pid, {"name": "?", "first": now, "peak": 0})
+                if not info["name"].startswith("kernel "):  # a kernel is named once it has exec'd
+                    info["name"] = _name(pid)
+                info["peak"], info["last"] = max(info["peak"], rss), now
+            self.total_peak = max(self.total_peak, total)
+            self.done.wait(self.interval)
+
+
+def run_command(args: list[str], env: dict) -> tuple[float, Sampler, bool]:
+    """Seconds, the sampled processes, and whether the command succeeded (if not, its last words)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    sampler = Sampler(process.pid)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    sampler.done.set()
+    sampler.join()
+    if process.returncode != 0:
+        print(f"command failed: {' '.join(args)}\n{stderr[-3000:]}")
+    return seconds, sampler, process.returncode == 0
+
+
+def kernels(sampler: Sampler) -> list[tuple[str, float, int]]:
+    """(notebook, seconds alive, peak RSS) per kernel; unnamed kernels take the notebooks' order."""
+    from corpus_lib.runner import notebooks
+
+    found = sorted((info for info in sampler.seen.values() if info["name"].startswith("kernel")),
+                   key=lambda info: info["first"])
+    stems = iter(path.stem for path in notebooks())
+    return [(info["name"].removeprefix("kernel ") if info["name"] != "kernel" else next(stems, "?"),
+             info["last"] - info["first"], info["peak"]) for info in found]
+
+
+def report(label: str, seconds: float, baseline: float, sampler: Sampler) -> bool:
+    peak = max(info["peak"] for info in sampler.seen.values())
+    print(f"\n{label}: {seconds:.1f} s = {seconds / baseline:.2f}x jieba (target <= 3); "
+          f"largest process {peak / GB:.2f} GB (target <= 2), all processes together at most {sampler.total_peak / GB:.2f} GB")
+    root = sampler.seen.get(sampler.root)
+    if root:
+        print(f"  {'run (the command itself)':<28}{'':>9}{root['peak'] / GB:>8.2f} GB")
+    for name, alive, rss in kernels(sampler):
+        print(f"  {name:<28}{alive:>8.1f}s{rss / GB:>8.2f} GB")
+    workers = [info for pid, info in sampler.seen.items() if pid != sampler.root and not info["name"].startswith("kernel")
+               and info["peak"] > 50 * 1024 ** 2]
+    for info in workers:
+        print(f"  {info['name'][:28]:<28}{info['last'] - info['first']:>8.1f}s{info['peak'] / GB:>8.2f} GB")
+    return seconds / baseline <= 3 and peak <= 2 * GB
+
+
+def jieba_baseline(corpus: Path) -> float:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    start = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="bench-run-"))
+    os.environ["CORPUS_LIB_CACHE"] = str(work / "cache-make")  # never the user's cache
+    corpus = Path(os.environ["BENCH_CORPUS"]) if os.environ.get("BENCH_CORPUS") else work / "corpus"
+    if not os.environ.get("BENCH_CORPUS"):
+        chars = write_corpus(corpus, DOCS, dated=False)
+        print(f"corpus: {DOCS} files, {chars:,} characters in {corpus}")
+    env = {**os.environ, "CORPUS_LIB_CACHE": str(work / "cache")}
+    command = [sys.executable, "-m", "corpus_lib", "run", "--corpus", str(corpus), "--formats", "png", "--out"]
+    baseline = jieba_baseline(corpus)
+    print(f"jieba.lcut over the same text: {baseline:.1f} s")
+    cold, cold_sampler, cold_ok = run_command(command + [str(work / "out-cold")], env)
+    met = report("run, cold cache", cold, baseline, cold_sampler) and cold_ok
+    warm, warm_sampler, warm_ok = run_command(command + [str(work / "out-warm")], env)
+    met = report("run, warm cache", warm, baseline, warm_sampler) and warm_ok and met
+    print("\ntargets:", "met" if met else "NOT met", f"(outputs in {work})")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,192 @@
+"""Per-document results, computed once and shared by every process that needs them.
+
+Document metadata, dates, institutions and cohort mentions are pure functions of one document's
+text (and a few arguments), so ``cached_per_document(name, function, texts, *columns)`` keeps them
+on disk: the five notebook kernels, the command line and a rerun read what any of them computed.
+
+A result is stored under its analysis name and version and the SHA-256 of the text and the
+arguments, in one SQLite file per fingerprint of the data files (every file of ``corpus_lib/data``,
+with ``CORPUS_LIB_DATA`` overrides) and of the analysis code (``corpus_lib/*.py`` but the front
+ends), so an edited dictionary or extractor means fresh results, never stale ones. Results are
+pickled: keep them plain (tuples, dicts, dates), not DataFrames, and build one frame from all rows.
+Like the segmentation cache it only costs speed when the cache folder cannot be used.
+
+Within ``with workers(2):`` results that are not cached yet are computed by two processes.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from . import cachedb, paths, resources
+
+SCHEMA = "v1"
+CREATE = "CREATE TABLE IF NOT EXISTS results (name TEXT, key TEXT, value BLOB, PRIMARY KEY (name, key)) WITHOUT ROWID"
+# Front ends and charts never change a per-document result; editing them keeps the cache.
+NOT_ANALYSIS = frozenset({"__init__.py", "__main__.py", "cli.py", "runner.py", "notebook.py", "readings.py",
+                          "export.py", "style.py"})
+BATCH = 500          # keys per SELECT (SQLite allows 999 parameters)
+MIN_PARALLEL = 16    # fewer missing documents than this are computed in this process
+
+
+# ---------------------------------------------------------------- the key
+
+def _inputs() -> list[Path]:
+    """The data files as read (a ``CORPUS_LIB_DATA`` copy wins) and the analysis modules."""
+    data = sorted(p.name for p in paths.DATA_DIR.iterdir() if p.is_file())
+    code = sorted(p for p in paths.PACKAGE_DIR.glob("*.py") if p.name not in NOT_ANALYSIS)
+    return [resources.data_path(name) for name in data] + code
+
+
+def fingerprint() -> str:
+    """Changes whenever a data file or an analysis module changes (checked by size and mtime, then read)."""
+    stamps = []
+    for path in _inputs():
+        stat = path.stat()
+        stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return _fingerprint(tuple(stamps))
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(stamps: tuple) -> str:
+    digest = hashlib.sha256(SCHEMA.encode())
+    for path, _, _ in stamps:
+        digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def document_key(text: str, args: tuple = ()) -> str:
+    """SHA-256 of the text and the repr of the other arguments.
+
+    >>> document_key("青年") == document_key("青年", ()) != document_key("青年", (2020,))
+    True
+    """
+    digest = cachedb.text_digest(text if isinstance(text, str) else repr(text))
+    if not args:
+        return digest
+    return hashlib.sha256(f"{digest}\0{args!r}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _database():
+    return cachedb.shared_database(f"documents-{SCHEMA}-{fingerprint()}.sqlite", CREATE)
+
+
+# ---------------------------------------------------------------- reading and writing
+
+def _read(database, name: str, keys: list[str]) -> dict:
+    found = {}
+    if database is None:
+        return found
+    unique = list(dict.fromkeys(keys))
+    try:
+        for start in range(0, len(unique), BATCH):
+            part = unique[start:start + BATCH]
+            marks = ",".join("?" * len(part))
+            rows = database.execute(f"SELECT key, value FROM results WHERE name = ? AND key IN ({marks})",
+                                    [name, *part]).fetchall()
+            for key, value in rows:
+                try:
+                    found[key] = pickle.loads(value)
+                except Exception:  # a damaged row is a miss
+                    continue
+    except cachedb.ERRORS:
+        pass
+    return found
+
+
+def _write(database, name: str, results: dict) -> None:
+    if database is None or not results:
+        return
+    rows = [(name, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) for key, value in results.items()]
+
+    def write():
+        try:
+            database.execute("BEGIN")
+            database.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", rows)
+            database.execute("COMMIT")
+        except cachedb.ERRORS:
+            if database.in_transaction:
+                database.execute("ROLLBACK")
+            raise
+    cachedb.quietly(write)
+
+
+# ---------------------------------------------------------------- computing
+
+_pool: dict[str, object] = {"workers": 1, "executor": None}
+
+
+@contextmanager
+def workers(count: int = 2):
+    """Compute missing results with ``count`` processes inside the block (one pool, reused)."""
+    saved = dict(_pool)
+    _pool.update(workers=max(1, count), executor=None)
+    try:
+        yield
+    finally:
+        if _pool["executor"] is not None:
+            _pool["executor"].shutdown()
+        _pool.update(saved)
+
+
+def _compute(function: Callable, items: list[tuple]) -> list:
+    if _pool["workers"] < 2 or len(items) < MIN_PARALLEL:
+        return [function(*item) for item in items]
+    if _pool["executor"] is None:
+        _pool["executor"] = ProcessPoolExecutor(_pool["workers"])
+    chunk = max(1, len(items) // (_pool["workers"] * 8))
+    return list(_pool["executor"].map(function, *zip(*items), chunksize=chunk))
+
+
+def parallel_map(function: Callable, texts: Sequence[str]) -> list:
+    """``[function(text) for text in texts]``, with the processes of ``workers`` when inside it."""
+    return _compute(function, [(text,) for text in texts])
+
+
+def cached_per_document(name: str, function: Callable, texts: Iterable[str], *columns: Sequence,
+                        version: str = "1") -> list:
+    """``[function(text, *args) for each text]``, each result read from the cache when it is there.
+
+    ``columns`` hold further per-text arguments (each as long as ``texts``); they are part of the key.
+    ``function`` must be a module-level function (workers import it) whose result depends only on its
+    arguments, the data files and the library code; bump ``version`` when its result changes shape.
+
+    >>> cached_per_document("length-example", len, ["青年", "90后党员"])
+    [2, 5]
+    """
+    items = list(zip(texts, *columns)) if columns else [(text,) for text in texts]
+    keys = [document_key(item[0], item[1:]) for item in items]
+    label, database = f"{name}/{version}", _database()
+    found = _read(database, label, keys)
+    missing = {key: item for key, item in zip(keys, items) if key not in found}
+    if missing:
+        computed = dict(zip(missing, _compute(function, list(missing.values()))))
+        _write(database, label, computed)
+        found.update(computed)
+    return [found[key] for key in keys]
+
+
+def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args, version: str = "1"):
+    """``function(texts, *args)`` for a whole corpus, read from the cache when this exact list of texts
+    (in this order) and these arguments were seen before: for results such as count arrays that are
+    cheap to store and dear to rebuild from thousands of per-document rows.
+
+    >>> cached_per_corpus("total-length-example", lambda texts: sum(map(len, texts)), ["青年", "90后党员"])
+    7
+    """
+    texts = list(texts)
+    corpus = "\n".join(cachedb.text_digest(text) for text in texts)
+    key = document_key(corpus, args)
+    label, database = f"{name}/{version}", _database()
+    found = _read(database, label, [key])
+    if key in found:
+        return found[key]
+    result = function(texts, *args)
+    _write(database, label, {key: result})
+    return result
+
