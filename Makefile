@@ -8,17 +8,38 @@ STAMP  := $(VENV)/.installed
 TEST_ENV := CORPUS_LIB_FIGURES_DIR=$(CURDIR)/.test-output/figures CORPUS_LIB_CACHE=$(CURDIR)/.test-output/cache \
             CORPUS_LIB_FORMATS=png MPLBACKEND=Agg
 
-UNIT_ARGS  := tests --doctest-modules corpus_lib
+UNIT_ARGS  := tests --ignore=tests/browser --doctest-modules corpus_lib
 NBVAL_ARGS := --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-.PHONY: install figures test unit nbval lab bench clean
+SUPPORTED := 3.10 to 3.13
+# Shipped into the venv: Lab never saves widget state, and the server drops widget views on save,
+# so a notebook saved in Lab reopens with its text fallback instead of "Error displaying widget".
+LAB_SETTINGS  := $(VENV)/share/jupyter/lab/settings/overrides.json
+SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.json
 
-install: $(STAMP)
+.PHONY: install check-python figures test unit nbval lab test-browser check-lock bench clean
 
+install: $(STAMP) $(LAB_SETTINGS) $(SERVER_CONFIG)
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if (3, 10) <= sys.version_info[:2] <= (3, 13) else 1)' 2>/dev/null || \
+	{ echo "error: this project needs CPython $(SUPPORTED); '$(PYTHON)' is $$($(PYTHON) --version 2>/dev/null || echo 'not found'). Try: make PYTHON=python3.12"; exit 1; }
+
+# A failed venv or install leaves no half-built .venv behind, so the next make starts clean.
 $(STAMP): requirements.txt pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@test -x $(BIN)/python || $(MAKE) --no-print-directory check-python
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "error: could not create $(VENV)"; exit 1; }
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt || \
+	{ rm -rf $(VENV); echo "error: installing requirements.txt failed; $(VENV) removed (see the messages above)"; exit 1; }
 	touch $(STAMP)
+
+$(LAB_SETTINGS): jupyter/overrides.json $(STAMP)
+	@mkdir -p $(dir $@)
+	cp jupyter/overrides.json $@
+
+$(SERVER_CONFIG): jupyter/jupyter_server_config.json $(STAMP)
+	@mkdir -p $(dir $@)
+	cp jupyter/jupyter_server_config.json $@
 
 figures: install
 	$(BIN)/python -m corpus_lib run
@@ -39,8 +60,19 @@ unit: install
 nbval: install
 	$(TEST_ENV) $(BIN)/python -m pytest -q $(NBVAL_ARGS)
 
+# Opens at the repository root (notebooks/, figures/ and figures/tables/ in the file browser); --allow-root only as root.
 lab: install
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab --notebook-dir=. $$(test "$$(id -u)" = 0 && echo --allow-root)
+
+# A real browser (Debian chromium through Playwright) opens, runs and saves every notebook in JupyterLab.
+test-browser: install
+	$(TEST_ENV) $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser
+
+# The lock resolves for every supported Python (uv evaluates the markers for each version).
+check-lock: install
+	@for version in 3.10.12 3.12.8 3.13.1; do \
+	  $(BIN)/uv pip compile --quiet --python-version $$version --no-header requirements.txt -o /dev/null \
+	  && echo "requirements.txt resolves for Python $$version" || exit 1; done
 
 bench: install
 	$(BIN)/python benchmarks/bench_segment.py

@@ -13,11 +13,11 @@ from .clean import clean_text, split_sentences
 from .errors import CorpusError
 from .export import save_figure, save_table
 from .load import load_corpus
-from .notebook import kwic_search_box, setup_notebook
+from .notebook import kwic_search_box, setup_notebook, show_table
 from .segmentation import filter_tokens, segment, segment_corpus
 from .style import apply_style, font_path
 
 __all__ = [
     "CorpusError", "apply_style", "clean_text", "filter_tokens", "font_path", "kwic_search_box", "load_corpus",
-    "save_figure", "save_table", "segment", "segment_corpus", "setup_notebook", "split_sentences",
+    "save_figure", "save_table", "segment", "segment_corpus", "setup_notebook", "show_table", "split_sentences",
 ]

@@ -50,9 +50,11 @@ PATTERNS = {
         r"(?:今天|今日|当天|当日|昨天|昨日|明天|明日)(?:上午|下午|中午|晚上|晚间|凌晨|早上|早晨)?\s*[（(]\s*"
         rf"(?:{_Y}\s*年\s*)?{_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}\s*[)）]"),
     "full": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
+    # 2020-03-02, 2020/3/2, 2020.03.02 (also after 时间: and before a time); not inside a version number,
+    # an IP address or a longer digit run (v2020.3.1, 2020.3.1.5, 12020-3-1).
     "numeric": re.compile(
-        r"(?<![\d.:/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])"
-        r"(?![\d.:/-])"),
+        r"(?<![A-Za-z\d.,/-])(?<!\d[:：])(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+        r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/-]|\.\d)"),
     "relative_month": re.compile(rf"{_REL_YEAR}\s*{_M}\s*月(?:份)?(?:\s*{_D}\s*[日号]{_WEEKDAY})?"),
     "month_day": re.compile(rf"{_NOT_DIGIT_BEFORE}(?<!年){_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
     "year_month": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十])"),
@@ -279,10 +281,11 @@ def mention_context(text: str, start: int, end: int, *, width: int = 28) -> str:
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
+    """The mention is the date of a line that only dates the document (a signature, 时间：… 来源：…)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
-    return line.strip().strip("（()）").strip() == text[start:end].strip()
+    return dateline_date(line) is not None
 
 
 def extract_dates(text: str, *, base_date: date | pd.Timestamp | None) -> pd.DataFrame:
@@ -327,20 +330,74 @@ def _as_date(value) -> date | None:
 # ---------------------------------------------------------------- the loader's helpers (same signatures)
 
 FULL_DATE = PATTERNS["full"]
-DATE_LINE = re.compile(rf"^[（(]?\s*{FULL_DATE.pattern}\s*[)）]?$")
 RELATIVE_WITH_DATE = PATTERNS["relative_bracket"]
+# What may surround the date on a dateline: brackets ([ ] 【 】 too), a weekday (星期一), a time (08:15 or 08:15:30).
+_LINE_EXTRAS = re.compile(r"^[（(\[【]\s*|\s*[)）\]】]$|\s*(?:星期|礼拜|周)[一二三四五六日天]|\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?")
+# A web or newspaper metadata line: a label and a colon (时间：, 发布时间：, 来源：, 编辑： …), short, no sentence.
+META_LINE = re.compile(
+    r"^(?=.*(?:时间|日期|来源|稿源|作者|编辑|责编|发布|更新|浏览|点击|阅读)\s*[:：])[^，。；！？!?]{0,80}$")
+
+
+def _full_or_numeric(text: str, *, whole: bool) -> date | None:
+    for name in ("full", "numeric"):
+        match = PATTERNS[name].fullmatch(text) if whole else PATTERNS[name].search(text)
+        if match:
+            return safe_date(cn_number(match["y"]), cn_number(match["m"]), cn_number(match["d"]))
+    return None
 
 
 def parse_date_line(line: str) -> date | None:
-    """A line holding only a full date, e.g. a signature.
+    """A line holding only a full date (a signature, a dateline), with brackets, weekday or time around it.
 
-    >>> parse_date_line("（2020年2月23日）")
-    datetime.date(2020, 2, 23)
+    >>> parse_date_line("（2020年2月23日）"), parse_date_line("2020-03-02 08:15:30")
+    (datetime.date(2020, 2, 23), datetime.date(2020, 3, 2))
+    >>> parse_date_line("2020年3月2日 星期一"), parse_date_line("2020年3月2日，团市委召开会议。")
+    (datetime.date(2020, 3, 2), None)
     """
-    match = DATE_LINE.match(line.strip())
+    return _full_or_numeric(_LINE_EXTRAS.sub("", line.strip()), whole=True)
+
+
+def meta_line_date(line: str) -> date | None:
+    """The date of a web or newspaper metadata line (``时间:2020-03-02 08:15``, ``来源：团市委 2020/3/2``).
+
+    >>> meta_line_date("发布时间：2020年03月02日 08:15 来源：中国青年网"), meta_line_date("时间：上午")
+    (datetime.date(2020, 3, 2), None)
+    """
+    line = line.strip()
+    return _full_or_numeric(line, whole=False) if META_LINE.match(line) else None
+
+
+def first_full_date(text: str) -> date | None:
+    """The first full date (``2020年3月2日``, ``2020-03-02``) anywhere in ``text``: a masthead's issue date.
+
+    >>> first_full_date("人民日报 2020年02月21日 第04版")
+    datetime.date(2020, 2, 21)
+    """
+    return _full_or_numeric(text, whole=False)
+
+
+def dateline_date(line: str) -> date | None:
+    """``parse_date_line`` or ``meta_line_date``: the date a header or closing line states for the document."""
+    return parse_date_line(line) or meta_line_date(line)
+
+
+DISPATCH = re.compile(rf"{_NOT_DIGIT_BEFORE}(?:{_Y}\s*年\s*)?{_M}\s*月\s*{_D}\s*日\s*(?:电|讯)(?![视话影台脑力器商网子费池梯])")
+
+
+def dispatch_date(text: str, *, year: int | None) -> tuple[date | None, bool]:
+    """The day of a news dispatch line in the opening (``新华社北京3月2日电``, ``本报上海3月2日讯``);
+    returns (date, year_was_stated).
+
+    >>> dispatch_date("新华社北京3月2日电（记者张三）团中央近日发出通知。", year=2020)
+    (datetime.date(2020, 3, 2), False)
+    """
+    match = DISPATCH.search(text[:300])
     if not match:
-        return None
-    return safe_date(cn_number(match["y"]), cn_number(match["m"]), cn_number(match["d"]))
+        return None, False
+    month, day = cn_number(match["m"]), cn_number(match["d"])
+    if match["y"]:
+        return safe_date(cn_number(match["y"]), month, day), True
+    return (safe_date(year, month, day), False) if year is not None else (None, False)
 
 
 def relative_day_date(text: str, *, year: int | None) -> tuple[date | None, bool]:
@@ -361,21 +418,30 @@ def relative_day_date(text: str, *, year: int | None) -> tuple[date | None, bool
 
 
 PAST_KINDS = ("explicit", "year-inferred", "lunar-holiday", "relative")
+# A deadline or a plan names a day the document looks ahead to: 请于4月10日前报送, 将于3月10日举行.
+PLANNED_BEFORE = re.compile(r"(?:将于|拟于|定于|请于|计划于|预计于?|将在|务必于|须于|需于|应于)\s*$")
+PLANNED_AFTER = re.compile(r"^\s*(?:[（(][^）)]{0,6}[)）])?\s*(?:前|之前|以前|截止|为止)")
+
+
+def _planned(text: str, start: int, end: int) -> bool:
+    return bool(PLANNED_BEFORE.search(text[max(0, start - 6):start]) or PLANNED_AFTER.match(text[end:end + 10]))
 
 
 def day_mentions(text: str, *, year: int | None) -> list[date]:
-    """Every day-level date in the text, for the loader's "not before the latest date it mentions" rule.
+    """Every past day-level date in the text, for the loader's "not before the latest date it mentions" rule.
 
-    Year-less dates take ``year`` (skipped if None). Festivals are left out: they mostly
-    look ahead (今年“五四”前后 …表彰), and a document cannot be dated by its plans.
+    Year-less dates take ``year`` (skipped if None). A document cannot be dated by its plans, so festivals
+    (mostly ahead: 今年“五四”前后 …表彰), deadlines (4月10日前) and plans (将于3月10日) are left out.
 
     >>> day_mentions("1月7日，我主持召开会议。大年初一，我主持召开会议。", year=2020)
     [datetime.date(2020, 1, 7), datetime.date(2020, 1, 25)]
+    >>> day_mentions("3月2日，团市委发出通知，请于4月10日前报送材料，评审将于4月20日举行。", year=2020)
+    [datetime.date(2020, 3, 2)]
     """
     base = date(year, 7, 1) if year is not None else None  # every month-day of ``year`` is nearest to 1 July
     table = extract_dates(text, base_date=base)
     table = table[(table["granularity"] == "day") & table["date_kind"].isin(PAST_KINDS) & table["date"].notna()]
-    return [date.fromisoformat(value) for value in table["date"]]
+    return [date.fromisoformat(row.date) for row in table.itertuples() if not _planned(text, row.start, row.end)]
 
 
 def to_timestamp(value: date | None) -> pd.Timestamp:

@@ -19,6 +19,9 @@ FORMATS = ("png", "svg", "pdf")
 # Metadata keys that would otherwise hold a date or a version and change every run.
 METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
             "pdf": {"CreationDate": None, "Creator": None, "Producer": None}}
+# Every PNG stays pasteable into a report and small enough to embed, whatever the corpus size.
+PNG_MAX_SIDE = 4000
+PNG_MAX_BYTES = 3_000_000
 _prefix = {"stem": None}
 
 
@@ -63,15 +66,34 @@ def write_atomic(path: Path, write) -> Path:
     return path
 
 
+def _write_png(fig, path: str) -> None:
+    """Save a PNG no larger than ``PNG_MAX_SIDE`` pixels on its long side and ``PNG_MAX_BYTES`` on disk,
+    whatever the corpus: a big figure is written at a lower resolution, never refused."""
+    from PIL import Image
+
+    import matplotlib
+
+    dpi = float(matplotlib.rcParams["savefig.dpi"])
+    for _ in range(8):
+        fig.savefig(path, format="png", dpi=dpi, metadata=METADATA["png"])
+        with Image.open(path) as image:
+            long_side = max(image.size)
+        size = os.path.getsize(path)
+        if long_side <= PNG_MAX_SIDE and size <= PNG_MAX_BYTES:
+            return
+        dpi *= min(PNG_MAX_SIDE / long_side, (PNG_MAX_BYTES / size) ** 0.5, 1.0) * 0.95
+
+
 def save_figure(fig, name: str, formats: tuple[str, ...] | None = None) -> list[Path]:
-    """Write ``fig`` as ``<stem>-<name>.png/.svg/.pdf`` into the figures folder."""
+    """Write ``fig`` as ``<stem>-<name>.png/.svg/.pdf`` into the figures folder (PNGs bounded in size)."""
     formats = formats or formats_from_env()
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
         raise CorpusError(f"unknown figure format {', '.join(unknown)}; use png, svg or pdf")
     folder = paths.figures_dir()
     return [write_atomic(_target(folder, name, ext),
-                    lambda tmp, ext=ext: fig.savefig(tmp, format=ext, metadata=METADATA[ext]))
+                         lambda tmp, ext=ext: _write_png(fig, tmp) if ext == "png"
+                         else fig.savefig(tmp, format=ext, metadata=METADATA[ext]))
             for ext in formats]
 
 

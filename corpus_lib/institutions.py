@@ -25,7 +25,6 @@ from .errors import CorpusError
 
 TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
          "grassroots", "medical_team", "other")
-MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 COLUMNS = [c for c in schema.columns("institution_mentions") if c != "doc_id"]
 CENTRAL_PREFIXES = ("中共中央", "中央", "国务院", "全国", "国家", "共青团中央", "中国共产党中央", "中华人民共和国")
 
@@ -56,11 +55,6 @@ def places() -> dict[str, frozenset[str]]:
             if len(name) >= 2:
                 table.setdefault(name, set()).add(row["province"])
     return {name: frozenset(provinces) for name, provinces in table.items()}
-
-
-@lru_cache(maxsize=None)
-def province_names() -> frozenset[str]:
-    return frozenset(row["province"] for row in resources.read_csv("gazetteer_places.csv"))
 
 
 @lru_cache(maxsize=None)
@@ -603,13 +597,24 @@ def _unit_suffix(name: str) -> bool:
     return bool(suffix) and suffixes()[suffix]["scope"] == "unit"
 
 
+@lru_cache(maxsize=None)
+def _alias_by_canonical() -> dict[str, dict]:
+    table: dict[str, dict] = {}
+    for row in aliases().values():
+        table.setdefault(row["canonical"], row)
+    return table
+
+
 def is_central(name: str) -> bool:
-    """A national body (团中央, 国务院, 国家卫生健康委员会, 全国青联 …): it has no province of its own."""
-    alias = aliases().get(name)
-    known = known_bodies().get(name)
-    level = (alias or {}).get("level") or (known or {}).get("level")
-    if level:
-        return level == "central"
+    """A national body (团中央, 国务院, 国家卫生健康委员会, 全国青联 …), named as written or canonically:
+    it has no province, wherever it is mentioned.
+
+    >>> is_central("中华人民共和国国务院"), is_central("全国青联"), is_central("共青团浙江省委员会")
+    (True, True, False)
+    """
+    row = aliases().get(name) or _alias_by_canonical().get(name) or known_bodies().get(name) or {}
+    if row.get("level"):
+        return row["level"] == "central"
     return name.startswith(CENTRAL_PREFIXES) and locate_institution(name) is None
 
 
@@ -786,7 +791,7 @@ def institution_mentions(docs: pd.DataFrame) -> pd.DataFrame:
 
 def institution_level(canonical: str, province: str | None = None) -> str:
     """central for national bodies (党中央, 国务院, 团中央 …), international, else local."""
-    alias = next((row for row in aliases().values() if row["canonical"] == canonical), None)
+    alias = _alias_by_canonical().get(canonical)
     if alias and alias["level"]:
         return alias["level"]
     known = known_bodies().get(canonical)

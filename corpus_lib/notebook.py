@@ -1,4 +1,5 @@
-"""Notebook front end: the setup every notebook calls first, and the live KWIC search box.
+"""Notebook front end: the setup every notebook calls first, the live KWIC search box, and the
+save hook that keeps stored notebooks free of widget views.
 
 Nothing here computes an analysis: it calls ``themes.kwic`` and ``style``/``export``.
 """
@@ -11,39 +12,79 @@ import pandas as pd
 from . import export, style, themes
 
 
-class _SearchBox:
-    """Wraps the widget so its plain-text form stays the same on every run (nbval compares it)."""
+class KwicBox:
+    """A live KWIC search box: a keyword box and a window slider above the concordance lines.
 
-    def __init__(self, widget):
-        self.widget = widget
+    It redraws as you type (debounced, so a fast typist triggers one search, not ten), shows the
+    initial keyword's lines at once, and always says how many lines there are in all. Headless
+    (nbconvert, nbval) only its plain-text line is stored, the same on every run.
+    """
+
+    FALLBACK = "KWIC 搜索框：在 JupyterLab 中输入关键词 (KWIC search box: type a keyword in JupyterLab)"
+
+    def __init__(self, docs: pd.DataFrame, *, keyword: str, window: int = 15, rows: int = 20,
+                 debounce: float = 0.3):
+        import ipywidgets as widgets
+
+        self.docs, self.rows, self.debounce = docs, rows, debounce
+        self.keyword = widgets.Text(value=keyword, description="关键词", placeholder="输入关键词 type a keyword",
+                                    continuous_update=True)
+        self.window = widgets.IntSlider(value=window, min=2, max=60, description="窗口 window",
+                                        continuous_update=False)
+        self.status = widgets.Label()
+        self.output = widgets.HTML()  # the lines as an HTML table: state, not captured output, so it always redraws
+        self.lines = themes.kwic(docs, keyword, window=window).iloc[0:0] if keyword.strip() else None
+        self._pending = None
+        self.keyword.observe(self._changed, names="value")
+        self.window.observe(self._changed, names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.keyword, self.window]), self.status, self.output])
+        self.refresh()
+
+    def _changed(self, _change) -> None:
+        """Wait ``debounce`` seconds after the last keystroke (on the kernel's event loop), then search."""
+        import asyncio
+
+        if self._pending is not None:
+            self._pending.cancel()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a plain script or a test): search at once
+            self.refresh()
+            return
+        self._pending = loop.call_later(self.debounce, self.refresh)
+
+    def refresh(self) -> None:
+        """Search for the box's keyword and show the first ``rows`` lines with the total."""
+        self._pending = None
+        word = self.keyword.value.strip()
+        self.lines = themes.kwic(self.docs, word, window=self.window.value) if word else None
+        self.status.value = self.summary()
+        shown = self.lines.head(self.rows) if self.lines is not None and len(self.lines) else None
+        self.output.value = "" if shown is None else shown.to_html(index=False, classes="kwic", border=0)
+
+    def summary(self) -> str:
+        """The status line: how many lines in all and how many are shown."""
+        word = self.keyword.value.strip()
+        if not word:
+            return "请输入关键词 / type a keyword to search"
+        total = len(self.lines)
+        if total == 0:
+            return f"未找到“{word}” / no lines for “{word}”"
+        if total > self.rows:
+            return f"“{word}”：显示前 {self.rows} 条 / 共 {total} 条 · first {self.rows} of {total}"
+        return f"“{word}”：共 {total} 条 · all {total} lines"
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = self.widget._repr_mimebundle_(**kwargs)
         data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = "KWIC 搜索框：在 JupyterLab 中输入关键词 (KWIC search box: type a keyword in JupyterLab)"
+        data["text/plain"] = self.FALLBACK
         return bundle
 
 
-def kwic_search_box(docs: pd.DataFrame, *, keyword: str = "青年", window: int = 15, rows: int = 20):
-    """An ipywidgets search box that redraws the KWIC table as you type (live JupyterLab only).
-
-    Headless (nbconvert, nbval) it shows as one fixed line of text; show the static
-    ``kwic(docs, keyword)`` table next to it for readers of the stored notebook.
-    """
-    import ipywidgets as widgets
-    from IPython.display import display
-
-    box = widgets.Text(value=keyword, description="关键词", continuous_update=False)
-    out = widgets.Output()
-
-    def redraw(change):
-        out.clear_output()
-        with out:
-            word = change["new"].strip()
-            display(themes.kwic(docs, word, window=window).head(rows) if word else "")
-
-    box.observe(redraw, names="value")
-    return _SearchBox(widgets.VBox([box, out]))
+def kwic_search_box(docs: pd.DataFrame, *, keyword: str = "青年", window: int = 15, rows: int = 20) -> KwicBox:
+    """A live KWIC search box over ``docs`` (see ``KwicBox``); show the static ``themes.kwic`` table
+    next to it for readers of the stored notebook."""
+    return KwicBox(docs, keyword=keyword, window=window, rows=rows)
 
 
 def setup_notebook(stem: str, *, serif: bool | None = None) -> None:
@@ -55,3 +96,44 @@ def setup_notebook(stem: str, *, serif: bool | None = None) -> None:
     export.set_file_prefix(stem)
     pd.set_option("display.max_colwidth", 80)
     pd.set_option("display.unicode.east_asian_width", True)
+
+
+def show_table(table: pd.DataFrame, *, rows: int = 20) -> pd.DataFrame:
+    """The first ``rows`` rows of a long table, with a line saying how many there are in all (the full
+    table goes to CSV with ``save_table``); a short table is returned whole.
+
+    >>> len(show_table(pd.DataFrame({"n": range(25)}), rows=3))
+    显示前 3 行 / 共 25 行 · first 3 of 25 rows; 完整表格见导出的 CSV (the full table is in the exported CSV)
+    3
+    """
+    if len(table) <= rows:
+        return table
+    print(f"显示前 {rows} 行 / 共 {len(table):,} 行 · first {rows} of {len(table):,} rows; "
+          "完整表格见导出的 CSV (the full table is in the exported CSV)")
+    return table.head(rows)
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def drop_widget_views(notebook):
+    """Keep a widget's plain-text fallback, not its model id, in a stored notebook.
+
+    A model id is random (so stored outputs would change on every run) and dies with the kernel
+    (so a reopened notebook would show "Error displaying widget: model not found"); the live widget
+    appears again whenever the cell runs. Works on an nbformat node or a plain JSON dict.
+    """
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_VIEW in data and "text/plain" in data:
+                del data[WIDGET_VIEW]
+    notebook["metadata"].pop("widgets", None)
+    return notebook
+
+
+def pre_save_hook(model, **kwargs):
+    """Jupyter server hook (``ContentsManager.pre_save_hook``): drop widget views on every save,
+    so saving a notebook in JupyterLab after running it stores the same text fallback as ``run``."""
+    if model.get("type") == "notebook" and isinstance(model.get("content"), dict):
+        drop_widget_views(model["content"])

@@ -20,8 +20,10 @@ from pathlib import Path
 from . import paths
 from .errors import CorpusError
 from .export import FORMATS, safe_name, write_atomic
+from .notebook import drop_widget_views
 
 PARAMETERS_TAG = "parameters"
+SEED_READING_TAG = "seed-reading"
 
 
 def notebooks() -> list[Path]:
@@ -78,6 +80,18 @@ def environment(values: dict):
                 os.environ[name] = value
 
 
+def is_seed(corpus) -> bool:
+    """True when ``corpus`` (a path, or None for the default) is the repository's seed corpus."""
+    return corpus is None or Path(corpus).resolve() == paths.DEFAULT_CORPUS.resolve()
+
+
+def drop_seed_readings(notebook):
+    """Remove the cells written by hand for the seed corpus (tagged ``seed-reading``): on another
+    corpus they would state findings that are not true of it."""
+    notebook.cells = [cell for cell in notebook.cells if SEED_READING_TAG not in cell.metadata.get("tags", [])]
+    return notebook
+
+
 def execute(path: Path, *, parameters: dict | None = None):
     """Run one notebook in a fresh kernel, with a progress bar over its code cells."""
     import nbformat
@@ -87,6 +101,8 @@ def execute(path: Path, *, parameters: dict | None = None):
     notebook = nbformat.read(path, as_version=4)
     if parameters:
         inject_parameters(notebook, parameters)
+    if not is_seed((parameters or {}).get("CORPUS_PATH")):
+        drop_seed_readings(notebook)
     code_cells = sum(cell.cell_type == "code" for cell in notebook.cells)
     with tqdm(total=code_cells, desc=path.stem, unit="cell", file=sys.stderr, leave=True) as bar:
         client = NotebookClient(notebook, timeout=900, kernel_name="python3", record_timing=False,
@@ -96,16 +112,6 @@ def execute(path: Path, *, parameters: dict | None = None):
                                 on_cell_executed=lambda **_: bar.update(1))
         client.execute()
     return drop_widget_views(notebook)
-
-
-def drop_widget_views(notebook):
-    """Keep a widget's plain-text fallback, not its random model id, so stored outputs stay identical
-    from run to run; the live widget appears whenever the cell runs in JupyterLab."""
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
-    notebook.metadata.pop("widgets", None)
-    return notebook
 
 
 def _error_line(error: Exception) -> str:
@@ -158,13 +164,30 @@ def _sheet_name(stem: str, used: set) -> str:
     return name
 
 
-def write_report(notebook_paths: list[Path], target: Path) -> None:
-    """One self-contained HTML page of all notebooks: outputs only, figures embedded."""
+def corpus_header(corpus: Path) -> str:
+    """What a report describes: the corpus's name, documents, characters and date range (Markdown)."""
+    from .load import load_corpus
+
+    docs = load_corpus(corpus)
+    dated = docs["date"].dropna()
+    span = (f"{dated.min():%Y-%m-%d} – {dated.max():%Y-%m-%d}（{len(dated)}/{len(docs)} 篇有日期 dated）"
+            if len(dated) else "无日期 no dates")
+    return (f"# 分析报告 · Analysis report: {corpus.name}\n\n"
+            f"- 语料 corpus: `{corpus.name}`\n- 文档 documents: {len(docs):,}\n"
+            f"- 字数 characters: {int(docs['n_chars'].sum()):,}\n- 日期范围 date range: {span}\n\n"
+            "以下各节的“解读（自动生成）”由本语料的表格计算得出。 Each “Reading (generated)” below is computed from "
+            "this corpus's own tables.")
+
+
+def write_report(notebook_paths: list[Path], target: Path, *, header: str | None = None) -> None:
+    """One self-contained HTML page of all notebooks: outputs only, figures embedded, ``header`` first."""
     import nbformat
     from nbconvert import HTMLExporter
 
     merged = nbformat.v4.new_notebook()
     merged.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+    if header:
+        merged.cells.append(nbformat.v4.new_markdown_cell(header))
     for path in notebook_paths:
         merged.cells.extend(nbformat.read(path, as_version=4).cells)
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
@@ -212,7 +235,8 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
         targets = {nb: staging / "notebooks" / nb.name for nb in notebooks()}
         failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve()), **(params or {})}, env=env)
         write_workbook(staging / "tables", staging / "tables.xlsx")
-        write_report([t for t in targets.values() if t.exists()], staging / "report.html")
+        write_report([t for t in targets.values() if t.exists()], staging / "report.html",
+                     header=corpus_header(corpus))
         _publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -42,6 +42,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("doc_number", "object", "a document number such as 沪团委发〔2020〕15号, or None"),
         ("title_source", "object", "text | generated"),
         ("date_note", "object", "how the date was found, Chinese then English"),
+        ("genre_cues", "object", "the cues of data/genre_cues.csv that fired: '本报讯 news+5; 记者署名 news+3'"),
+        ("script", "object", "simplified | traditional (the share of characters OpenCC t2s changes)"),
+        ("original_text", "object", "the text as written; text is its simplified view, with the same offsets"),
     ),
     # overview.document_table: the documents at a glance
     "document_overview": _table(

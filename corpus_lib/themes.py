@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import resources, schema
-from .clean import split_sentences
+from .clean import simplified_view, split_sentences
 from .errors import CorpusError
 from .segmentation import TERM, count_columns, segment, segment_corpus
 
@@ -296,7 +296,9 @@ def _pair_margins(docs: pd.DataFrame) -> tuple[Counter, Counter]:
 def kwic(docs: pd.DataFrame, keyword: str, *, window: int = 15, regex: bool = False) -> pd.DataFrame:
     """Keyword in context, matched on the text (so it finds 青年 inside 团员青年 too):
     ``doc_id, left, keyword, right`` with ``window`` characters each side (line breaks shown as
-    spaces). Rows follow the documents, then the position in the text.
+    spaces). Rows follow the documents, then the position in the text. A traditional-character
+    document is matched on its simplified view and shown as written (``original_text``), so 团中央
+    and 團中央 both find 團中央.
 
     >>> import corpus_lib as cl
     >>> kwic(cl.load_corpus(), "90后", window=4).iloc[0].tolist()
@@ -305,13 +307,16 @@ def kwic(docs: pd.DataFrame, keyword: str, *, window: int = 15, regex: bool = Fa
     schema.require_docs(docs)
     if not keyword:
         raise CorpusError("kwic needs a keyword")
-    pattern = re.compile(keyword if regex else re.escape(keyword))
+    pattern = re.compile(keyword if regex else "|".join(map(re.escape, dict.fromkeys([keyword, simplified_view(keyword)]))))
+    originals = docs["original_text"] if "original_text" in docs.columns else docs["text"]
     rows = []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        flat = text.replace("\n", " ")
+    for doc_id, text, original in zip(docs["doc_id"], docs["text"], originals):
+        # Matched on the simplified view, shown as written: the two have the same offsets.
+        flat, shown = text.replace("\n", " "), original.replace("\n", " ")
+        shown = shown if len(shown) == len(flat) else flat
         for match in pattern.finditer(flat):
             start, end = match.span()
-            rows.append((doc_id, flat[max(0, start - window):start], match.group(), flat[end:end + window]))
+            rows.append((doc_id, shown[max(0, start - window):start], shown[start:end], shown[end:end + window]))
     return pd.DataFrame(rows, columns=schema.columns("kwic"))
 
 

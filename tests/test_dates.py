@@ -60,6 +60,16 @@ EXTRACT_CASES = [
     ("清明节", date(2021, 3, 1), [("清明节", "2021-04-04", "day", "festival")]),
     ("清明节", date(2019, 3, 1), [("清明节", "2019-04-05", "day", "festival")]),
     ("八一建军节", date(2020, 6, 10), [("八一建军节", "2020-08-01", "day", "festival")]),
+    # web and newspaper datelines: ISO forms, after a label, before a time
+    ("时间:2020-03-02 08:15", None, [("2020-03-02", "2020-03-02", "day", "explicit")]),
+    ("发布时间：2020-03-02", None, [("2020-03-02", "2020-03-02", "day", "explicit")]),
+    ("2020-03-02 08:15:30", None, [("2020-03-02", "2020-03-02", "day", "explicit")]),
+    ("2020/3/2", None, [("2020/3/2", "2020-03-02", "day", "explicit")]),
+    ("2020.03.02", None, [("2020.03.02", "2020-03-02", "day", "explicit")]),
+    ("2020年03月02日 08:15", None, [("2020年03月02日", "2020-03-02", "day", "explicit")]),
+    ("来源：某市日报 2020-03-02", None, [("2020-03-02", "2020-03-02", "day", "explicit")]),
+    ("来源：团市委2020/03/02", None, [("2020/03/02", "2020-03-02", "day", "explicit")]),
+    ("截至2020.3.1，全市已有500人报名。", None, [("2020.3.1", "2020-03-01", "day", "explicit")]),
     # no base date: a year-less date is kept, but undated (and flagged)
     ("3月15日", pd.NaT, [("3月15日", None, "day", "year-inferred")]),
 ]
@@ -90,6 +100,15 @@ NOT_DATES = [
     "营造风清气正、政治清明的环境",
     "初一学生",
     "2月30日",               # no such day
+    # numbers that look like ISO dates but are not
+    "请把客户端升级到v2020.3.1版本",       # a version number
+    "服务器地址为192.168.20.20",          # an IP address
+    "2020.3.1.5版已发布",                 # four parts: a version
+    "编号12020-3-1的材料",                # a longer digit run
+    "会议于08:30开始，10:15结束",          # times alone
+    "报名人数达1.2万，增长20.5%",           # decimals
+    "咨询电话：0571-2020-1234",            # a phone number
+    "10:2020-3-1",                        # a time run into digits
 ]
 
 
@@ -194,6 +213,8 @@ def test_event_timeline_leaves_out_datelines(seed_docs):
     ("1月7日，我主持召开会议。大年初一，我主持召开会议。", 2020, [date(2020, 1, 7), date(2020, 1, 25)]),
     ("今年“五四”前后进行专项表彰", 2020, []),   # a plan, not a past day: left out of the dating rule
     ("3月15日", None, []),
+    ("3月2日，团委发出通知，请于4月10日前报送材料，评审将于4月20日举行。", 2020, [date(2020, 3, 2)]),  # plans left out
+    ("截至3月3日，已有20万人报名。", 2020, [date(2020, 3, 3)]),  # 截至 looks back
 ])
 def test_day_mentions(text, year, expected):
     assert dates.day_mentions(text, year=year) == expected
@@ -201,9 +222,40 @@ def test_day_mentions(text, year, expected):
 
 @pytest.mark.parametrize("line, expected", [
     ("（2020年2月23日）", date(2020, 2, 23)), ("2020年3月15日", date(2020, 3, 15)), ("今天下午（2月24日）举行", None),
+    ("2020年3月2日 星期一", date(2020, 3, 2)), ("2020-03-02 08:15:30", date(2020, 3, 2)), ("2020/3/2", date(2020, 3, 2)),
+    ("2020.04.20", date(2020, 4, 20)), ("2020年03月02日 08:15", date(2020, 3, 2)), ("08:15", None),
+    ("2020年3月2日，团市委召开会议。", None), ("时间:2020-03-02", None),   # a label makes it a metadata line
 ])
 def test_parse_date_line(line, expected):
     assert dates.parse_date_line(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("时间:2020-03-02 08:15", date(2020, 3, 2)),
+    ("发布时间：2020-03-02", date(2020, 3, 2)),
+    ("来源：某市日报 2020-03-02", date(2020, 3, 2)),
+    ("时间：2020年03月02日 来源：中国青年网 作者：张华", date(2020, 3, 2)),
+    ("发布日期：2020/3/2 浏览次数：120", date(2020, 3, 2)),
+    ("来源：共青团某市委员会", None),                       # a metadata line without a date
+    ("2020年3月2日，发布时间：待定。", None),                # a sentence, not a metadata line
+])
+def test_meta_line_date(line, expected):
+    assert dates.meta_line_date(line) == expected
+
+
+def test_metadata_lines_are_datelines_not_events():
+    table = dates.extract_dates("标题\n时间:2020-03-02 08:15 来源：团市委\n3月1日，团市委召开会议。", base_date=date(2020, 3, 2))
+    assert table[["surface", "role"]].values.tolist() == [["2020-03-02", "dateline"], ["3月1日", "mention"]]
+
+
+@pytest.mark.parametrize("text, year, expected", [
+    ("新华社北京3月4日电（记者 陈静）团中央近日印发通知。", 2020, (date(2020, 3, 4), False)),
+    ("本报上海2020年3月4日讯 团市委近日启动。", None, (date(2020, 3, 4), True)),
+    ("全市2月24日电视电话会议召开。", 2020, (None, False)),    # 电视, not a dispatch
+    ("新华社北京3月4日电", None, (None, False)),                # no year to give it
+])
+def test_dispatch_date(text, year, expected):
+    assert dates.dispatch_date(text, year=year) == expected
 
 
 def test_relative_day_date():

@@ -48,3 +48,21 @@ def test_unknown_format_is_refused(tmp_path, monkeypatch):
 ])
 def test_safe_name(name, expected):
     assert export.safe_name(name) == expected
+
+
+def test_big_figures_are_written_as_bounded_pngs(tmp_path, monkeypatch):
+    import numpy as np
+    from PIL import Image
+
+    monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
+    tall = Figure(figsize=(8, 60))  # one row per document of a big corpus: 12,000 px tall at 200 dpi
+    tall.subplots().barh(range(300), range(300))
+    noisy = Figure(figsize=(19, 19))  # random pixels do not compress: about 14 MB at 200 dpi
+    noisy.subplots().imshow(np.random.default_rng(0).random((1200, 1200, 3)), interpolation="nearest")
+    for fig, name in ((tall, "tall"), (noisy, "noisy")):
+        path = cl.save_figure(fig, name, formats=("png",))[0]
+        with Image.open(path) as image:
+            assert max(image.size) <= export.PNG_MAX_SIDE, image.size
+        assert path.stat().st_size <= export.PNG_MAX_BYTES
+    with Image.open(tmp_path / "tall.png") as image:
+        assert max(image.size) >= 3000  # lowered just enough, not shrunk to a thumbnail

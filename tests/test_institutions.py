@@ -188,3 +188,31 @@ def test_plots_draw_without_missing_glyphs(seed_docs):
             warnings.simplefilter("error")
             fig.savefig(io.BytesIO(), format="png")
         assert fig.axes[0].get_title()
+
+
+@pytest.mark.parametrize("text, canonical, province", [
+    ("共青团浙江省委发出倡议", "共青团浙江省委员会", "浙江"),      # never the invented 中共共青团…
+    ("共青团杭州市委组织青年志愿者", "共青团杭州市委员会", "浙江"),
+    ("杭州市西湖区团区委组织学生", "共青团杭州市西湖区委员会", "浙江"),  # <district>团区委
+    ("平阳县团县委书记介绍", "共青团平阳县委员会", "浙江"),             # <county>团县委
+    ("宿州市团市委转发通知", "共青团宿州市委员会", "安徽"),
+])
+def test_league_committees_get_real_canonical_names(text, canonical, province):
+    found = rows(text)
+    assert found[["canonical", "type", "province"]].values.tolist() == [[canonical, "youth_league", province]]
+
+
+@pytest.mark.parametrize("text, canonical", [
+    ("云南省各地团组织响应共青团中央号召", "共青团中央"),
+    ("浙江落实国务院联防联控机制要求", "国务院联防联控机制"),
+])
+def test_central_bodies_have_no_province_wherever_they_are_named(text, canonical):
+    found = inst.extract_institutions(text, context_province="浙江").set_index("canonical")
+    assert found.loc[canonical, "province"] is None
+
+
+def test_no_canonical_name_is_invented(seed_docs):
+    names = set(inst.institution_table(seed_docs)["canonical"])
+    for text in ("共青团浙江省委", "共青团广州市委", "共青团天津市委员会", "团四川省委"):
+        names |= set(rows(text)["canonical"])
+    assert not [name for name in names if "中共共青团" in name]

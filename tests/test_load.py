@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import clean, paths
+from corpus_lib import clean, load, paths
 from corpus_lib.load import split_documents
+from metadata_cases import CASES
 
 # Read off the seed by hand: title, issuer, date, date_source, genre.
 EXPECTED = [
@@ -96,11 +97,31 @@ def test_split_documents_on_separators_and_signatures(text, expected_first_lines
     assert [doc[0] for doc in split_documents(text)] == expected_first_lines
 
 
-def test_traditional_characters_can_be_simplified(tmp_path):
-    (tmp_path / "trad.txt").write_text("青年們的選擇\n九零後青年說：我們會堅持。", encoding="utf-8")
-    assert "九零後" in cl.load_corpus(tmp_path / "trad.txt").loc[0, "text"]
-    simplified = cl.load_corpus(tmp_path / "trad.txt", simplify=True).loc[0, "text"]
-    assert "九零后青年说" in simplified and "们" in simplified
+def test_traditional_documents_are_found_and_read_in_simplified(tmp_path):
+    (tmp_path / "a_trad.txt").write_text("青年們的選擇\n九零後青年說：我們會堅持。", encoding="utf-8")
+    (tmp_path / "b_simp.txt").write_text("青年的选择\n九零后青年说：我们会坚持。", encoding="utf-8")
+    docs = cl.load_corpus(tmp_path).set_index("source")
+    trad, simp = docs.loc["a_trad.txt"], docs.loc["b_simp.txt"]
+    assert (trad["script"], simp["script"]) == ("traditional", "simplified")
+    assert trad["text"] == "青年们的选择\n九零后青年说：我们会坚持。" and trad["title"] == "青年们的选择"
+    assert trad["original_text"] == "青年們的選擇\n九零後青年說：我們會堅持。"
+    assert len(trad["original_text"]) == len(trad["text"])
+    assert simp["original_text"] is simp["text"]  # nothing converted: one string, not two
+
+
+def test_simplify_forces_the_simplified_view_and_keeps_the_script(tmp_path):
+    # Too few traditional characters to call the text traditional; simplify=True converts it anyway.
+    (tmp_path / "mixed.txt").write_text("香港青年在九龍社区参加志愿服务，为老人分装口罩和消毒液，帮助他们度过难关。", encoding="utf-8")
+    assert "九龍" in cl.load_corpus(tmp_path / "mixed.txt").loc[0, "text"]
+    forced = cl.load_corpus(tmp_path / "mixed.txt", simplify=True).loc[0]
+    assert "九龙" in forced["text"] and "九龍" in forced["original_text"] and forced["script"] == "simplified"
+
+
+def test_an_offset_in_text_points_at_the_same_words_in_original_text(tmp_path):
+    (tmp_path / "trad.txt").write_text("國務院聯防聯控機制\n團中央負責人說，青年志願者已超過十萬人。", encoding="utf-8")
+    row = cl.load_corpus(tmp_path / "trad.txt").loc[0]
+    start = row["text"].index("团中央负责人")
+    assert row["original_text"][start:start + 6] == "團中央負責人"
 
 
 def test_folder_of_txt_md_docx_with_metadata_override(tmp_path):
@@ -139,6 +160,14 @@ def test_bad_input_raises_one_clear_line(tmp_path, make, message):
     assert message in str(error.value) and "\n" not in str(error.value)
 
 
+@pytest.mark.parametrize("value", ["2020-03-02", "2020/3/2", "2020.03.02", "2020年3月2日", "20200302",
+                                   "2020-03-02 08:15", "2020-03-02T08:15:00"])
+def test_metadata_dates_in_iso_and_chinese_forms(tmp_path, value):
+    (tmp_path / "a.txt").write_text("标题\n正文。", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(f"file,date\na.txt,{value}\n", encoding="utf-8")
+    assert cl.load_corpus(tmp_path).loc[0, "date"] == pd.Timestamp("2020-03-02")
+
+
 def test_metadata_with_unparseable_date_names_file_and_line(tmp_path):
     (tmp_path / "a.txt").write_text("标题\n正文。", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text("file,title,issuer,date,genre\na.txt,,,2020-13-45,\n", encoding="utf-8")
@@ -151,3 +180,91 @@ def test_loading_never_writes_into_seeds():
     cl.load_corpus()
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths.SEEDS_DIR.iterdir()}
     assert before == after
+
+
+# ---------------------------------------------------------------- documents that are not the seed
+
+@pytest.fixture(scope="module")
+def own_docs(tmp_path_factory):
+    """The documents of tests/metadata_cases.py, one file each, loaded as one corpus."""
+    folder = tmp_path_factory.mktemp("own")
+    for name, text, *_ in CASES:
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return cl.load_corpus(folder).set_index("source")
+
+
+@pytest.mark.parametrize("name,text,genre,title,issuer,date", CASES, ids=[case[0] for case in CASES])
+def test_metadata_of_documents_in_other_forms(own_docs, name, text, genre, title, issuer, date):
+    row = own_docs.loc[f"{name}.txt"]
+    assert row["genre"] == genre, row["genre_cues"]
+    assert row["title"] == title
+    assert (row["issuer"] if isinstance(row["issuer"], str) else None) == issuer
+    assert (None if pd.isna(row["date"]) else row["date"].strftime("%Y-%m-%d")) == date
+
+
+def test_own_cases_cover_every_genre_and_both_scripts(own_docs):
+    assert len(CASES) >= 20
+    assert set(own_docs["genre"]) == {"news", "notice", "speech", "letter", "other"}
+    assert own_docs["script"].value_counts().to_dict() == {"simplified": 25, "traditional": 3}
+
+
+@pytest.mark.parametrize("doc_id,cues", [
+    ("d01", ["标题:回信 letter+6", "来信 letter+4"]),
+    ("d02", ["副题:反响 news+3"]),
+    ("d03", ["标题:讲话 speech+6", "同志们 speech+5"]),
+    ("d06", ["通知如下 notice+5", "主送机关 notice+3", "落款机关 notice+2"]),
+])
+def test_genre_cues_say_why(seed_docs, doc_id, cues):
+    fired = seed_docs.set_index("doc_id").loc[doc_id, "genre_cues"].split("; ")
+    assert all(cue in fired for cue in cues)
+
+
+@pytest.mark.parametrize("lines,genre", [
+    (["新华社北京3月2日电（记者 张华）团中央近日发出通知。"], "news"),
+    (["各区团委：", "请于3月5日前报送材料。", "共青团某市委员会", "2020年3月1日"], "notice"),
+    (["同志们：", "我讲三点意见。"], "speech"),
+    (["亲爱的同学们：", "你们的来信收到了。", "祝你们进步！"], "letter"),
+    (["今天天气很好。", "我们去公园散步。"], "other"),
+    (["编号要点", "一、第一点", "二、第二点"], "other"),   # numbered points alone are too weak
+])
+def test_classify_genre_from_lines(lines, genre):
+    signer = load.issuer_kind(lines[-2]) if len(lines) > 2 else None
+    assert load.classify_genre(lines, signer=signer)[0] == genre
+
+
+@pytest.mark.parametrize("line,is_title", [
+    ("第A02版:要 闻", False), ("中国青年报", False), ("人民日报 2020年02月21日 第04版", False),
+    ("首页 > 新闻中心 > 团情快讯", False), ("【字体：大 中 小】", False), ("打印本页 关闭窗口", False),
+    ("时间:2020-03-02 08:15 来源：团市委", False), ("本报记者 张华 通讯员 李明", False),
+    ("青年报国正当时", True), ("团市委开展“青春守护”志愿服务活动", True), ("第一书记的一天", True),
+])
+def test_page_furniture_is_never_a_title(line, is_title):
+    assert load.parse_header([line, "正文第一段。"])["title"] == (line if is_title else None)
+
+
+@pytest.mark.parametrize("line,issuer", [
+    ("共青团上海市委员会", "共青团上海市委员会"), ("习近平", "习近平"), ("欧阳明", "欧阳明"), ("阿依古丽·买买提", "阿依古丽·买买提"),
+    ("校长 李春华", "李春华"), ("中共中央办公厅 国务院办公厅", "中共中央办公厅 国务院办公厅"),
+    ("让青春在一线绽放", None), ("请各单位认真落实", None), ("本报记者 张华", None), ("特此通知", None),
+    ("2020年3月2日", None), ("大家好，今天开会。", None),
+])
+def test_an_issuer_is_an_organisation_or_a_person(line, issuer):
+    assert load.issuer_name(line) == issuer
+
+
+@pytest.mark.parametrize("row,message", [
+    ("news,x,text,(,1,1,", "missing ), unterminated subpattern"),      # a bad regex
+    ("news,x,body,本报讯,1,1,", "scope one of"),                        # no such scope
+    ("news,x,text,\\d{1,2}月,1,1,", "put a pattern holding a comma in double quotes"),
+])
+def test_a_bad_genre_cue_file_fails_in_one_line(tmp_path, monkeypatch, row, message):
+    (tmp_path / "genre_cues.csv").write_text(f"genre,cue,scope,pattern,weight,min_count,comment\n{row}\n", encoding="utf-8")
+    monkeypatch.setenv("CORPUS_LIB_DATA", str(tmp_path))
+    load.genre_cues.cache_clear()
+    try:
+        with pytest.raises(cl.CorpusError, match="genre_cues.csv: cue ") as error:
+            load.genre_cues()
+        assert message in str(error.value) and "\n" not in str(error.value)
+    finally:
+        monkeypatch.delenv("CORPUS_LIB_DATA")
+        load.genre_cues.cache_clear()

@@ -140,3 +140,34 @@ def test_notebook_parameters_from_the_command_line(items, expected):
     from corpus_lib.runner import parse_params
 
     assert parse_params(items) == expected
+
+
+def test_seed_readings_are_dropped_on_another_corpus_and_kept_on_the_seed(tmp_path):
+    from corpus_lib.runner import drop_seed_readings, is_seed
+
+    notebook = nbformat.read(paths.NOTEBOOKS_DIR / "04_cohorts.ipynb", as_version=4)
+    tagged = sum("seed-reading" in c.metadata.get("tags", []) for c in notebook.cells)
+    assert tagged >= 6
+    assert is_seed(None) and is_seed(paths.DEFAULT_CORPUS) and not is_seed(tmp_path)
+    kept = drop_seed_readings(notebook)
+    assert len(kept.cells) == len(nbformat.read(paths.NOTEBOOKS_DIR / "04_cohorts.ipynb", as_version=4).cells) - tagged
+    assert not any("**解读：**" in c.source for c in kept.cells)
+
+
+def test_every_notebook_reads_its_own_results_on_another_corpus(small_corpus_run):
+    """Each of the five executed notebooks holds generated readings, and none of the seed's hand-written ones."""
+    _, out, _ = small_corpus_run
+    for path in sorted((out / "notebooks").glob("*.ipynb")):
+        cells = nbformat.read(path, as_version=4).cells
+        generated = [o for c in cells for o in c.get("outputs", []) if "解读（自动生成）" in str(o.get("data", {}))]
+        assert len(generated) >= 3, path.name
+        assert not any("seed-reading" in c.metadata.get("tags", []) for c in cells), path.name
+
+
+def test_the_report_says_what_it_describes(small_corpus_run):
+    _, out, _ = small_corpus_run
+    report = (out / "report.html").read_text(encoding="utf-8")
+    # the corpus folder's name, 2 documents, 61 characters, and no dates
+    assert "Analysis report: corpus" in report and "文档 documents: 2" in report
+    assert "字数 characters: 61" in report and "无日期 no dates" in report
+    assert report.index("Analysis report") < report.index("00 语料概览")

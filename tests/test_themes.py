@@ -170,6 +170,15 @@ def test_kwic_matches_text_not_tokens(seed_docs):
     assert list(table.columns) == ["doc_id", "left", "keyword", "right"]
 
 
+def test_kwic_shows_a_traditional_document_as_written(tmp_path):
+    import corpus_lib as cl
+
+    (tmp_path / "trad.txt").write_text("國務院聯防聯控機制發佈會上，團中央負責人介紹了情況。", encoding="utf-8")
+    docs = cl.load_corpus(tmp_path / "trad.txt")
+    for keyword in ("团中央", "團中央"):  # typed in either script
+        assert themes.kwic(docs, keyword, window=4).iloc[0].tolist() == ["d01", "佈會上，", "團中央", "負責人介"]
+
+
 # ---------------------------------------------------------------- theme lexicon
 
 def test_lexicon_has_the_categories_and_no_duplicates():

@@ -43,7 +43,8 @@ def plot_cohort_counts(counts: pd.DataFrame, *, labels: dict | None = None):
 
 def plot_stated_shares(stats: pd.DataFrame):
     """Horizontal bars: each stated share of a cohort (count / total, or a stated percentage)."""
-    rows = stats[stats["share"].notna() & stats["cohort"].notna()].reset_index(drop=True)
+    rows = stats[stats["share"].notna() & stats["cohort"].notna()]
+    rows = rows.drop_duplicates(["cohort", "measure", "share", "of"]).head(20).reset_index(drop=True)  # a big corpus repeats them
     if rows.empty:
         return empty_figure("文中没有给出世代比例 / no cohort shares stated")
     fig, ax = new_axes(8, 0.7 * max(len(rows), 1) + 1.6)

@@ -140,7 +140,8 @@ def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: st
                 color="white" if value > 0.6 * max(grid.max().max(), 1e-9) else "black")
     info = documents.set_index("doc_id")
     labels = [f"{d}\n{_spoken(pd.Timestamp(info.at[d, 'date'])) if pd.notna(info.at[d, 'date']) else '无日期'}"
-              f"\n{GENRE_LABEL.get(info.at[d, 'genre'], '').split()[0]}" for d in order]
+              + (f"\n{GENRE_LABEL[info.at[d, 'genre']].split()[0]}" if info.at[d, "genre"] in GENRE_LABEL else "")
+              for d in order]
     ax.set_xticks(range(len(order)), labels)
     ax.set_yticks(range(len(grid)), grid.index)
     ax.tick_params(length=0)
@@ -149,4 +150,37 @@ def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: st
     fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02, format=lambda value, _: f"{value:.0%}").set_label("占比 share")
     ax.set_title(title)
     ax.set_xlabel("文档（按日期排序） documents in date order")
+    return fig
+
+
+
+def plot_documents_per_period(docs: pd.DataFrame, groups: pd.Series, *, title: str | None = None) -> Figure:
+    """Bars: documents per group (week or month of the date, genre …), in label order; the grouped
+    form of the document timeline for a large corpus."""
+    counts = groups.value_counts().sort_index()
+    fig = new_figure(10, 4.5)
+    ax = fig.subplots()
+    ax.bar(range(len(counts)), counts.to_numpy(), color=style.PALETTE[1])
+    step = max(1, len(counts) // 24)  # at most about 24 tick labels
+    ax.set_xticks(range(0, len(counts), step), [counts.index[i] for i in range(0, len(counts), step)],
+                  rotation=45, ha="right")
+    ax.set_ylabel("文档数 documents")
+    ax.set_title(title or f"各时段的文档数 Documents per period（共 {len(docs):,} 篇）")
+    return fig
+
+
+def plot_event_counts(events: pd.DataFrame, *, top: int = 10) -> Figure:
+    """Bars: mentions per day, the ``top`` busiest days labelled with their date; the grouped form of
+    the event timeline for a large corpus."""
+    days = pd.to_datetime(events["date"]).value_counts().sort_index()
+    fig = new_figure(10, 4.5)
+    ax = fig.subplots()
+    ax.bar(days.index, days.to_numpy(), width=1.0, color=style.PALETTE[0])
+    busiest = days.sort_values(ascending=False, kind="stable").head(top)
+    for day, count in busiest.items():
+        ax.annotate(_spoken(day), (day, count), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
+    if (days.index.max() - days.index.min()).days <= 120:  # weekly ticks read well over a few months
+        _date_axis(ax.xaxis)
+    ax.set_ylabel("提及次数 mentions")
+    ax.set_title(f"文中提及的日期：每天的提及次数 Days mentioned, per day（标出最多的 {len(busiest)} 天）")
     return fig

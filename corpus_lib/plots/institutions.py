@@ -81,7 +81,9 @@ def plot_document_heatmap(mentions: pd.DataFrame, *, top: int = 30):
     fig = new_figure(1.2 + 0.7 * matrix.shape[1] + 3.2, 0.32 * len(matrix) + 1.6)
     ax = fig.add_subplot()
     image = ax.imshow(matrix.values, cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(matrix.shape[1]), matrix.columns)
+    long_labels = max((len(str(c)) for c in matrix.columns), default=0) > 4  # group labels such as 2020年03月
+    ax.set_xticks(range(matrix.shape[1]), matrix.columns, rotation=45 if long_labels else 0,
+                  ha="right" if long_labels else "center")
     ax.set_yticks(range(len(matrix)), matrix.index)
     ax.tick_params(length=0)
     for spine in ax.spines.values():

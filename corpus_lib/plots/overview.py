@@ -76,3 +76,32 @@ def plot_vocabulary(vocabulary: pd.DataFrame) -> Figure:
     ax.set_title("词汇量（柱上数字为词种/词次比） Vocabulary size (type-token ratio on bars)")
     ax.legend(frameon=False)
     return fig
+
+
+
+def plot_group_sizes(docs: pd.DataFrame, groups: pd.Series, *, limit: int = 40) -> Figure:
+    """Two panels: documents and characters per group (the ``limit`` largest groups by characters)."""
+    chars = docs.set_index("doc_id")["n_chars"].groupby(groups).sum()
+    keep = chars.sort_values(ascending=False, kind="stable").head(limit).index
+    table = pd.DataFrame({"documents": groups.value_counts(), "characters": chars}).loc[sorted(keep)]
+    fig = new_figure(11, 0.3 * len(table) + 1.8)
+    axes = fig.subplots(1, 2, sharey=True)
+    for ax, column, title, color in zip(axes, table.columns, ("文档数 documents", "字数 characters"),
+                                        (style.PALETTE[1], style.PALETTE[0])):
+        ax.barh(table.index, table[column], color=color)
+        ax.set_title(title)
+    axes[0].invert_yaxis()  # shared: the first group on top in both panels
+    fig.suptitle(f"各组篇幅 Size of each group（{len(docs):,} 篇文档）")
+    return fig
+
+
+def plot_vocabulary_scatter(vocabulary: pd.DataFrame) -> Figure:
+    """Type-token ratio against length, one dot per document: readable at any corpus size."""
+    fig = new_figure(8, 4.5)
+    ax = fig.subplots()
+    ax.scatter(vocabulary["terms"], vocabulary["type_token_ratio"], s=8, alpha=0.5, color=style.PALETTE[1])
+    ax.set_xscale("log")
+    ax.set_xlabel("词次（对数刻度） terms, log scale")
+    ax.set_ylabel("词种/词次比 type-token ratio")
+    ax.set_title(f"词汇丰富度与篇幅 Vocabulary richness against length（{len(vocabulary):,} 篇）")
+    return fig

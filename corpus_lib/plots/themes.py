@@ -139,7 +139,7 @@ def plot_wordcloud_pair(left, right, *, titles: tuple[str, str] = ("保留套话
 
 
 def plot_wordcloud_grid(table: pd.DataFrame, *, top: int = 60, columns: int = 3,
-                        titles: Mapping[str, str] | None = None):
+                        titles: Mapping[str, str] | None = None, title: str | None = None):
     """Small multiples: one word cloud per document of a ``term_counts`` table (``top`` terms each)."""
     doc_ids = list(dict.fromkeys(table["doc_id"]))
     rows = max(math.ceil(len(doc_ids) / columns), 1)
@@ -150,7 +150,7 @@ def plot_wordcloud_grid(table: pd.DataFrame, *, top: int = 60, columns: int = 3,
     for ax, doc_id in zip(axes, doc_ids):
         part = table[table["doc_id"] == doc_id].head(top)
         _draw_cloud(ax, part, titles.get(doc_id, doc_id) if titles else doc_id, width=500, height=300)
-    fig.suptitle("各文档词云 / Word clouds by document")
+    fig.suptitle(title or "各文档词云 / Word clouds by document")
     return fig
 
 

@@ -1,0 +1,100 @@
+"""Views that fit the corpus size: per document for a small corpus, by group for a large one.
+
+A chart that draws one row, panel or column per document is readable up to about 30 documents.
+Above that the notebooks draw the same chart by group: by month (or week) of the document date
+when most documents are dated, else by genre; ``GROUP_BY`` in a notebook's parameters (or
+``run -p GROUP_BY=month``) picks the grouping: document, week, month, genre, issuer or any column
+of the documents table (a ``metadata.csv`` column, say).
+
+>>> import pandas as pd
+>>> docs = pd.DataFrame({"doc_id": ["d01", "d02"], "genre": ["news", "notice"],
+...                      "date": pd.to_datetime(["2020-03-02", None])})
+>>> choose_grouping(docs), document_groups(docs, "month").tolist()
+('document', ['2020年03月', '无日期'])
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .errors import CorpusError
+from .labels import GENRE_LABEL
+
+MAX_DOCUMENTS = 30          # above this, per-document views become grouped views
+MAX_GROUPS = 12             # word-cloud panels and heatmap columns shown at most
+WEEKS_SPAN_DAYS = 70        # a dated span shorter than this is grouped by week, else by month
+NAMED = ("document", "week", "month", "genre", "issuer")
+UNDATED = "无日期"
+
+
+def choose_grouping(docs: pd.DataFrame, group_by: str | None = None) -> str:
+    """The grouping a notebook uses: ``group_by`` when given, else document / week / month / genre."""
+    if group_by is not None:
+        if group_by not in NAMED and group_by not in docs.columns:
+            raise CorpusError(f"GROUP_BY {group_by!r}: use one of {', '.join(NAMED)} or a column of the documents table")
+        return group_by
+    if len(docs) <= MAX_DOCUMENTS:
+        return "document"
+    dated = pd.to_datetime(docs["date"]).dropna()
+    if len(dated) >= len(docs) / 2:
+        return "week" if (dated.max() - dated.min()).days < WEEKS_SPAN_DAYS else "month"
+    return "genre"
+
+
+def document_groups(docs: pd.DataFrame, grouping: str) -> pd.Series:
+    """The group label of every document, indexed by doc_id, in a sortable, readable form."""
+    if grouping == "document":
+        labels = docs["doc_id"]
+    elif grouping in ("week", "month"):
+        dates = pd.to_datetime(docs["date"])
+        if grouping == "month":
+            labels = dates.map(lambda d: f"{d.year}年{d.month:02d}月" if pd.notna(d) else UNDATED)
+        else:
+            labels = dates.map(lambda d: f"{d.isocalendar().year}年第{d.isocalendar().week:02d}周" if pd.notna(d) else UNDATED)
+    elif grouping == "genre":
+        labels = docs["genre"].map(lambda g: GENRE_LABEL.get(g, g))
+    else:
+        labels = docs[grouping].map(lambda v: "（未署名）" if pd.isna(v) or v == "" else str(v))
+    return pd.Series(list(labels), index=list(docs["doc_id"]), name="group")
+
+
+def describe_grouping(docs: pd.DataFrame, grouping: str, *, chosen: bool) -> str:
+    """One line for the notebook: which grouping, how many groups, and why."""
+    groups = document_groups(docs, grouping).nunique()
+    why_zh = ("自动选择" if chosen else "按参数 GROUP_BY")
+    why_en = ("chosen automatically" if chosen else "set by GROUP_BY")
+    if grouping == "document":
+        return (f"图表按文档逐篇绘制（{len(docs)} 篇，{why_zh}）。 Charts draw one element per document "
+                f"({len(docs)} documents, {why_en}).")
+    names = {"week": "周", "month": "月", "genre": "体裁", "issuer": "发文者"}
+    return (f"图表按{names.get(grouping, grouping)}分组绘制：{len(docs):,} 篇文档分为 {groups} 组（{why_zh}；超过 {MAX_DOCUMENTS} "
+            f"篇时逐篇绘制难以阅读）。 Charts are grouped by {grouping}: {len(docs):,} documents in {groups} groups "
+            f"({why_en}; above {MAX_DOCUMENTS} documents one element per document is unreadable).")
+
+
+def regroup(table: pd.DataFrame, groups: pd.Series, *, column: str = "doc_id") -> pd.DataFrame:
+    """``table`` with its ``column`` (doc_id) replaced by each document's group label."""
+    return table.assign(**{column: table[column].map(groups)})
+
+
+def group_shares(shares: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """Theme shares by group: hits summed over the group's documents, shares of the group's hits
+    (the ``theme_shares`` columns, with doc_id holding the group label)."""
+    summed = regroup(shares, groups).groupby(["doc_id", "category"], sort=False, as_index=False)["count"].sum()
+    totals = summed.groupby("doc_id")["count"].transform("sum")
+    return summed.assign(share=(summed["count"] / totals.where(totals > 0)).fillna(0.0))
+
+
+def largest_groups(groups: pd.Series, sizes: pd.Series | None = None, *, limit: int = MAX_GROUPS) -> list[str]:
+    """The ``limit`` largest groups (by documents, or by the summed ``sizes`` of their documents), in label order."""
+    weight = sizes.groupby(groups).sum() if sizes is not None else groups.value_counts()
+    top = weight.sort_index().sort_values(ascending=False, kind="stable").head(limit)
+    return sorted(top.index)
+
+
+def group_documents(documents: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """A documents-like table with one row per group (doc_id = the group label, date = its first date,
+    no genre), for charts that place documents by date."""
+    dated = documents.assign(doc_id=documents["doc_id"].map(groups), date=pd.to_datetime(documents["date"]))
+    first = dated.groupby("doc_id", sort=True)["date"].min().reset_index()
+    first["date"] = first["date"].dt.strftime("%Y-%m-%d").where(first["date"].notna(), None)
+    return first.assign(genre=None)

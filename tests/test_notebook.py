@@ -1,0 +1,69 @@
+"""The notebook front end: setup, and the KWIC box driven as a user would (type, clear, widen)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import corpus_lib as cl
+from corpus_lib import export, notebook
+
+
+@pytest.fixture
+def docs():
+    # 团员 five times in d01, twice in d02; 青年 once
+    return pd.DataFrame({"doc_id": ["d01", "d02"], "text": ["团员团员团员，团员和团员。", "全体团员青年。团员！"]})
+
+
+def test_the_initial_keyword_shows_at_once_with_its_total(docs):
+    box = notebook.KwicBox(docs, keyword="团员", rows=3)
+    assert len(box.lines) == 7
+    assert box.status.value == "“团员”：显示前 3 条 / 共 7 条 · first 3 of 7"
+    assert box.output.value.count("<tr") == 1 + 3
+
+
+def test_typing_redraws_and_says_how_many(docs):
+    box = notebook.KwicBox(docs, keyword="团员", rows=3)
+    box.keyword.value = "青年"  # no event loop here: the search runs at once
+    assert box.lines["keyword"].tolist() == ["青年"] and box.status.value == "“青年”：共 1 条 · all 1 lines"
+    assert box.output.value.count("<tr") == 2 and "全体团员" in box.output.value  # header + one line
+    box.keyword.value = "党员"
+    assert box.status.value == "未找到“党员” / no lines for “党员”" and box.lines.empty
+    box.keyword.value = "  "
+    assert box.status.value == "请输入关键词 / type a keyword to search" and box.lines is None
+    assert box.output.value == ""
+
+
+def test_the_window_slider_widens_the_context(docs):
+    box = notebook.KwicBox(docs, keyword="青年", window=2)
+    assert box.lines.iloc[0][["left", "right"]].tolist() == ["团员", "。团"]
+    box.window.value = 4
+    assert box.lines.iloc[0][["left", "right"]].tolist() == ["全体团员", "。团员！"]
+
+
+def test_keystrokes_in_a_kernel_are_debounced(docs):
+    import asyncio
+
+    async def type_fast():
+        box = notebook.KwicBox(docs, keyword="团员", debounce=0.05)
+        for prefix in ("青", "青年"):
+            box.keyword.value = prefix
+        assert box.lines is not None and len(box.lines) == 7  # nothing searched yet
+        await asyncio.sleep(0.2)
+        return box
+
+    box = asyncio.run(type_fast())
+    assert box.lines["keyword"].tolist() == ["青年"]
+
+
+def test_the_stored_form_is_one_fixed_line(docs):
+    bundle = notebook.kwic_search_box(docs, keyword="团员")._repr_mimebundle_()
+    data = bundle[0] if isinstance(bundle, tuple) else bundle
+    assert data["text/plain"] == notebook.KwicBox.FALLBACK
+
+
+def test_setup_notebook_names_the_files(monkeypatch, tmp_path):
+    monkeypatch.setitem(export._prefix, "stem", None)
+    monkeypatch.setenv("CORPUS_LIB_TABLES_DIR", str(tmp_path))
+    cl.setup_notebook("09_demo")
+    assert cl.save_table(pd.DataFrame({"a": [1]}), "t").name == "09_demo-t.csv"
+    assert pd.get_option("display.unicode.east_asian_width") is True
