@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import resources, schema
+from . import clean, resources, schema
 from .errors import CorpusError
 
 TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
@@ -357,7 +357,8 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
             not_government[candidate.end] = ends[candidate.end]
 
     table = suffixes()
-    events = [(m.end(), m.start(), None) for m in _exact_pattern().finditer(text) if not _runs_on(text, m.end(), m.group())]
+    events = [(m.end(), m.start(), None) for m in _exact_pattern().finditer(text)
+              if not _runs_on(text, m.end(), m.group())]
     for match in _suffix_pattern().finditer(text):
         suffix, start = match.group(1), match.start()
         end = start + len(suffix)
@@ -398,7 +399,8 @@ def _select(found: list[_Candidate], text: str) -> list[_Candidate]:
     for begin, end in _blocked(text):
         blocked[begin] = max(end, blocked.get(begin, end))
     longest = max(map(len, not_names()), default=0)
-    found = [c for c in found if not any(blocked.get(b, -1) >= c.end for b in range(max(0, c.end - longest), c.start + 1))]
+    found = [c for c in found
+             if not any(blocked.get(b, -1) >= c.end for b in range(max(0, c.end - longest), c.start + 1))]
     taken = bytearray(len(text) + 1)
     for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if not any(taken[candidate.start:candidate.end]):
@@ -654,18 +656,28 @@ def _context_province(text: str, start: int) -> str | None:
     return _province_from_places(_places_in(text[left:start]))
 
 
+def _simplified(text: str) -> str:
+    """The simplified view of a traditional-character text (same length), else the text itself."""
+    return clean.simplified_view(text) if text and clean.detect_script(text) == "traditional" else text
+
+
 def extract_institutions(text: str, *, context_province: str | None = None) -> pd.DataFrame:
     """Institution mentions in ``text``, sorted by start.
 
     Columns: name (as written), canonical, start, end, type, province (short name or None), parent
     (the canonical name of the body a department or team belongs to). ``context_province`` is the
-    city of a document that writes 市委 / 团市委 for its own bodies (上海 in a Shanghai release).
+    document's place (``document_place``: 上海, 浙江, 杭州市西湖区 …), which relative bodies such as 市委,
+    团省委 or 区卫健委 belong to. A traditional-character text is read through its simplified view
+    (``clean.simplified_view``, same length): ``name`` stays as written, the other columns are simplified.
 
     >>> extract_institutions("团安徽省宿州市委宣传部部长张雨雁说")[["name", "province", "parent"]].values.tolist()
     [['团安徽省宿州市委', '安徽', None], ['宣传部', '安徽', '共青团安徽省宿州市委员会']]
+    >>> extract_institutions("團中央發出通知")[["name", "canonical"]].values.tolist()
+    [['團中央', '共青团中央']]
     """
     if not isinstance(text, str):
         raise CorpusError("extract_institutions needs a string")
+    written, text = text, _simplified(text)
     found = _candidates(text)
     place = place_of(context_province) if context_province else None
     by_start: dict[int, list[_Candidate]] = {}
@@ -694,8 +706,8 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
             else:
                 canonical = canonical_name(name, context_province=context_province)
                 province = _province_of(name, text, start, place)
-            row = {"name": name, "canonical": canonical, "start": start, "end": piece.end, "type": kind,
-                   "province": province, "parent": parent_row["canonical"] if parent_row else None}
+            row = {"name": written[start:piece.end], "canonical": canonical, "start": start, "end": piece.end,
+                   "type": kind, "province": province, "parent": parent_row["canonical"] if parent_row else None}
             seen[id(piece)] = row
             rows.append(row)
     table = pd.DataFrame(rows, columns=COLUMNS).sort_values("start", kind="stable").reset_index(drop=True)
@@ -768,9 +780,10 @@ def document_place(text: str, *, title: str = "", issuer: str = "") -> str | Non
     '杭州市西湖区'
     """
     for source, leading in ((issuer, False), (title, True)):
-        found = place_of(source, leading=leading) if isinstance(source, str) and source else None
+        found = place_of(_simplified(source), leading=leading) if isinstance(source, str) and source else None
         if found:
             return place_label(found)
+    text = _simplified(text)
     levels = _relative_levels(text)
     return place_label(_dominant_place(text, levels)) if levels else None
 
