@@ -296,10 +296,11 @@ def _is_relative_place(text: str, q: int) -> bool:
 def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool) -> tuple[int, bool, bool] | None:
     """Walk left from ``q`` over name parts. Returns (start, has_name, relative) or None."""
     has_name = relative = False
+    kind = None
     if committee:  # 委 needs a place ending in 省/市/县/区/州 right before it
         item = _item_ending(text, q, ends)
         if item and item[1] == "place" and text[q - 1] in "省市县区州":
-            q, has_name = item[0], True
+            (q, kind), has_name = item, True
         elif _is_relative_place(text, q):
             return None  # bare 市委 / 省委 is an alias, found exactly
         else:
@@ -312,9 +313,9 @@ def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool) ->
             continue
         if _is_relative_place(text, q):
             return q - 1, True, True
-        brand = _brand_ending(text, q, ends)
+        brand = _brand_ending(text, q, ends) if kind != "place" else None  # 联合 in 团市委联合成都市卫健委 is a verb
         if brand is not None:
-            q = brand
+            q, kind = brand, "brand"
             continue
         break
     if has_name:
@@ -393,14 +394,15 @@ def _blocked(text: str) -> list[tuple[int, int]]:
 
 
 def _select(found: list[_Candidate], text: str) -> list[_Candidate]:
-    """Keep the longest mentions; drop those inside or crossing a longer one, or inside a non-name."""
+    """Keep the longest mentions; drop those inside or crossing a longer one, and those that lie inside a
+    non-name or begin within one (市委宣传部 in 直辖市委宣传部)."""
     kept: list[_Candidate] = []
     blocked: dict[int, int] = {}  # start of a non-name -> its furthest end
     for begin, end in _blocked(text):
         blocked[begin] = max(end, blocked.get(begin, end))
     longest = max(map(len, not_names()), default=0)
-    found = [c for c in found
-             if not any(blocked.get(b, -1) >= c.end for b in range(max(0, c.end - longest), c.start + 1))]
+    found = [c for c in found if not any(blocked.get(b, -1) > c.start and (b < c.start or blocked[b] >= c.end)
+                                         for b in range(max(0, c.start - longest), c.start + 1))]
     taken = bytearray(len(text) + 1)
     for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if not any(taken[candidate.start:candidate.end]):
@@ -627,15 +629,21 @@ def _relative_province(place: dict | None, level: str) -> str | None:
     return place["province"]
 
 
-def _province_of(name: str, text: str, start: int, place: dict | None) -> str | None:
-    """From the name itself; else, for a relative body, from the document's place; else, unless the body is
-    central, from a place just left of it in the same clause."""
+def _province_of(name: str, text: str, start: int, place: dict | None, earlier: list[dict]) -> str | None:
+    """From the name itself; an ambiguous place in it (西湖区: 浙江 or 江西) settled by the document's place
+    or the last body found before it; for a relative body, the document's place; else, unless the body is
+    central, a place just left of it in the same clause."""
     province = locate_institution(name)
     if province is not None:
         return province
     level = relative_level(name)
     if level:
         return _relative_province(place, level)
+    located = _places_in(name)
+    if located:
+        settled = [place["province"]] if place else []
+        settled += [row["province"] for row in reversed(earlier) if row["province"]][:1]
+        return next((province for province in settled if province in located[0][1]), None)
     return None if is_central(name) else _context_province(text, start)
 
 
@@ -705,7 +713,7 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
                 province = locate_institution(name) or parent_row["province"]
             else:
                 canonical = canonical_name(name, context_province=context_province)
-                province = _province_of(name, text, start, place)
+                province = _province_of(name, text, start, place, rows)
             row = {"name": written[start:piece.end], "canonical": canonical, "start": start, "end": piece.end,
                    "type": kind, "province": province, "parent": parent_row["canonical"] if parent_row else None}
             seen[id(piece)] = row
@@ -719,12 +727,13 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
 # ---------------------------------------------------------------- corpus tables
 
 def _dominant(keys: list[str]) -> str | None:
-    """The key named at least twice, more often than any other and in at least half of ``keys``."""
+    """The key named more often than any other, in at least half of ``keys``, and at least twice unless it is
+    the only one."""
     counts = sorted(Counter(keys).items(), key=lambda item: (-item[1], item[0]))
     if not counts:
         return None
     (top, count), second = counts[0], counts[1][1] if len(counts) > 1 else 0
-    return top if count >= 2 and count > second and 2 * count >= len(keys) else None
+    return top if (count >= 2 or len(counts) == 1) and count > second and 2 * count >= len(keys) else None
 
 
 def _unique(rows: list[dict], key) -> str | None:
