@@ -14,17 +14,17 @@ brackets (（集团）), known bodies (``data/institution_known.csv``) and bodie
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
 
-from . import doccache, resources, schema
+from . import clean, doccache, resources, schema
 from .errors import CorpusError
 
 TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
          "grassroots", "medical_team", "other")
-MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 COLUMNS = [c for c in schema.columns("institution_mentions") if c != "doc_id"]
 CENTRAL_PREFIXES = ("中共中央", "中央", "国务院", "全国", "国家", "共青团中央", "中国共产党中央", "中华人民共和国")
 
@@ -35,9 +35,13 @@ ORDINAL = re.compile(r"(?:第[〇一二三四五六七八九十百零两\d]+[批
 GRADE = re.compile(r"(?:\d{4}|\d{2})级$")
 LEADING_GRADE = re.compile(r"^(?:\d{4}|\d{2})级")
 DESTINATION = re.compile(r"(?:支援|援助|驰援|援|赴)$")
-RELATIVE_MARK = re.compile(r"(?<![\u3400-\u9fff])市委|全市|我市|团市委")
+LEVELS = "省市区县"   # a bare 省/市/区/县 before a body means the document's own province, city, district, county
+RELATIVE_MARK = re.compile(r"[全我本]([省市区县])")  # 全省, 我市, 本区: the document speaks for a place
 BOUNDARY = set("、，。；：！？“”‘’《》（）()「」 \n")
+# A relative body (省青少年发展基金会) may follow a clause boundary or one of these function characters.
+RELATIVE_BEFORE = set("由在向和与及的经为对将把被从给同到至并暨即")
 PREFIXES = ("共青团", "中共", "团")
+COMMITTEE = re.compile(r"^(?P<prefix>共青团|团|中国共产党|中共)?(?P<place>.+?)(?P<league>团)?(?P<level>[省市区县州]?)委$")
 
 
 # ---------------------------------------------------------------- data files (read once)
@@ -54,8 +58,94 @@ def places() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def province_names() -> frozenset[str]:
-    return frozenset(row["province"] for row in resources.read_csv("gazetteer_places.csv"))
+def _gazetteer() -> tuple[dict[str, tuple[dict, ...]], dict[str, dict]]:
+    """(place name or short form -> its gazetteer rows, adcode or province short name -> row)."""
+    by_name: dict[str, list[dict]] = {}
+    by_code: dict[str, dict] = {}
+    for row in resources.read_csv("gazetteer_places.csv"):
+        if row["adcode"]:
+            by_code[row["adcode"]] = row
+        if row["level"] == "province":
+            by_code[row["province"]] = row
+        for name in {row["name"], row["short"]} - {""}:
+            if len(name) >= 2:
+                by_name.setdefault(name, []).append(row)
+    return {name: tuple(rows) for name, rows in by_name.items()}, by_code
+
+
+def _ancestors(row: dict) -> tuple[dict, dict | None, dict | None]:
+    """(province, prefecture, county) rows of a gazetteer row; a region (南疆) counts as its province."""
+    by_code = _gazetteer()[1]
+    code = row["adcode"]
+    province = by_code.get(code[:2] + "0000") if code else by_code[row["province"]]
+    prefecture = by_code.get(code[:4] + "00") if row["level"] in ("prefecture", "county") else None
+    return province, prefecture, row if row["level"] == "county" else None
+
+
+def _prefix(row: dict) -> str:
+    """The adcode digits every place inside ``row`` shares."""
+    return {"county": row["adcode"], "prefecture": row["adcode"][:4]}.get(row["level"], row["adcode"][:2])
+
+
+def _narrow(finest: dict | None, rows: tuple[dict, ...]) -> dict | None:
+    """The finest place once ``rows`` (one written place name) is read after ``finest``."""
+    if finest is None:
+        options = rows
+    else:
+        inside = _prefix(finest)
+        options = tuple(r for r in rows if r["adcode"].startswith(inside) and r["adcode"] != finest["adcode"]
+                        and r["province"] == finest["province"])
+    if len(options) == 1:
+        return options[0]
+    if finest is None and options and len({r["province"] for r in options}) == 1:
+        return _ancestors(options[0])[0]  # 鼓楼区: two in 江苏, so only 江苏 is certain
+    return finest
+
+
+@lru_cache(maxsize=4096)
+def place_of(text: str, *, leading: bool = False) -> dict | None:
+    """The finest gazetteer place that the places written in ``text`` add up to, read left to right
+    (``杭州市西湖区`` -> the 西湖区 of 杭州; ``西湖区`` alone is ambiguous). ``leading``: only the
+    places written at the very start of ``text``."""
+    by_name, _ = _gazetteer()
+    finest, end = None, 0
+    for position, name in _place_names_in(text):
+        if leading and position != end:
+            break
+        finest, end = _narrow(finest, by_name[name]), position + len(name)
+    return finest
+
+
+def place_label(row: dict | None) -> str | None:
+    """A place as one string that ``place_of`` reads back: 上海, 浙江, 杭州市, 杭州市西湖区."""
+    if row is None:
+        return None
+    province, prefecture, county = _ancestors(row)
+    if county is None:
+        return prefecture["name"] if prefecture else (province["short"] or province["name"])
+    city = prefecture or (province if province["name"].endswith("市") else None)
+    return (city["name"] if city else "") + county["name"]
+
+
+def place_at_level(row: dict | None, level: str) -> str | None:
+    """The full name the document's place has at ``level`` (省 / 市 / 区 / 县), or None:
+    ``place_at_level(place_of("杭州市西湖区"), "区")`` -> ``"杭州市西湖区"``."""
+    if row is None:
+        return None
+    province, prefecture, county = _ancestors(row)
+    if level == "省":
+        return province["name"] if province["name"].endswith("省") else None
+    if level == "市":  # a county-level city, a prefecture city, or a municipality
+        return next((place["name"] for place in (county, prefecture, province)
+                     if place and place["name"].endswith("市")), None)
+    if level == "区":
+        if county and county["name"].endswith("区"):
+            city = prefecture or province
+            return (city["name"] if city["name"].endswith("市") else "") + county["name"]
+        return province["name"] if prefecture is None and province["name"].endswith("自治区") else None
+    if level == "县":
+        return county["name"] if county and county["name"].endswith("县") else None
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -71,7 +161,19 @@ def suffixes() -> dict[str, dict]:
 @lru_cache(maxsize=None)
 def name_words() -> dict[str, str]:
     """Word -> strong/weak. ``institution_name_words.csv``."""
-    return {row["word"]: row["strength"] for row in resources.read_csv("institution_name_words.csv")}
+    return {row["word"]: row["strength"] for row in resources.read_csv("institution_name_words.csv")
+            if row["strength"] != "never"}
+
+
+@lru_cache(maxsize=None)
+def never_words() -> frozenset[str]:
+    """Words that never stand inside a name (市民, 市场, 派出). ``institution_name_words.csv``."""
+    return frozenset(row["word"] for row in resources.read_csv("institution_name_words.csv")
+                     if row["strength"] == "never")
+
+
+def _has_never_word(chunk: str) -> bool:
+    return any(word in chunk for word in never_words())
 
 
 @lru_cache(maxsize=None)
@@ -170,28 +272,37 @@ def _brand_ending(text: str, q: int, ends: dict[int, int]) -> int | None:
     """Start of a short run of unknown characters ending at ``q`` with a name part on its left."""
     for length in range(1, min(MAX_BRAND, q) + 1):
         chunk = text[q - length:q]
-        if chunk[0] in BRAND_STOP or not CJK.match(chunk[0]):
+        if chunk[0] in BRAND_STOP or not CJK.match(chunk[0]) or _has_never_word(text[q - length - 1:q]):
             return None
         if chunk[0] in "和与" or chunk[-1] in "和与":
             continue
-        if _item_ending(text, q - length, ends):
+        if _item_ending(text, q - length, ends) or _is_relative_place(text, q - length):
             return q - length
     return None
 
 
-def _is_relative_city(text: str, q: int) -> bool:
-    return q >= 1 and text[q - 1] == "市" and (q == 1 or text[q - 2] in BOUNDARY or not CJK.match(text[q - 2]))
+def _is_relative_place(text: str, q: int) -> bool:
+    """A bare 省/市/区/县 just left of ``q`` that starts a word: the document's own place (，市疾控中心)."""
+    if q < 1 or text[q - 1] not in LEVELS:
+        return False
+    if _has_never_word(text[q - 1:q + 2]):
+        return False  # 市民, 市场: a word, not the document's city
+    before = text[max(0, q - 3):q - 1]
+    if before[-1:] and before[-1] in LEVELS or len(before) == 2 and before[0] in LEVELS and before[1] == "、":
+        return False  # 省、市定点医院 / 省市两级: levels listed, not one body of the document's place
+    return q == 1 or text[q - 2] in BOUNDARY or text[q - 2] in RELATIVE_BEFORE or not CJK.match(text[q - 2])
 
 
 def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool) -> tuple[int, bool, bool] | None:
     """Walk left from ``q`` over name parts. Returns (start, has_name, relative) or None."""
     has_name = relative = False
+    kind = None
     if committee:  # 委 needs a place ending in 省/市/县/区/州 right before it
         item = _item_ending(text, q, ends)
         if item and item[1] == "place" and text[q - 1] in "省市县区州":
-            q, has_name = item[0], True
-        elif _is_relative_city(text, q):
-            return None  # bare 市委 is an alias, found exactly
+            (q, kind), has_name = item, True
+        elif _is_relative_place(text, q):
+            return None  # bare 市委 / 省委 is an alias, found exactly
         else:
             return None
     while q > 0:
@@ -200,11 +311,11 @@ def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool) ->
             q, kind = item
             has_name = has_name or kind in ("candidate", "place", "strong")
             continue
-        if _is_relative_city(text, q):
+        if _is_relative_place(text, q):
             return q - 1, True, True
-        brand = _brand_ending(text, q, ends)
+        brand = _brand_ending(text, q, ends) if kind != "place" else None  # 联合 in 团市委联合成都市卫健委 is a verb
         if brand is not None:
-            q = brand
+            q, kind = brand, "brand"
             continue
         break
     if has_name:
@@ -229,21 +340,26 @@ def _is_government_body(name: str, suffix: str | None) -> bool:
     return row["type"] == "party_government" and row["scope"] == "body"
 
 
-def _candidates(text: str) -> list[_Candidate]:
+@lru_cache(maxsize=8)  # document_place and extract_institutions read the same document one after the other
+def _candidates(text: str) -> tuple[_Candidate, ...]:
     found: list[_Candidate] = []
-    ends: dict[int, int] = {}
-
-    government: dict[int, int] = {}  # ends of party/government bodies: 市委 does not begin 市委市政府
+    ends: dict[int, int] = {}       # end -> earliest start of a candidate ending there
+    not_government: dict[int, int] = {}  # the same without ends of party/government bodies: 市委 does not begin 市委市政府
+    government: set[int] = set()
 
     def add(candidate: _Candidate) -> None:
         found.append(candidate)
         if candidate.end not in ends or candidate.start < ends[candidate.end]:
             ends[candidate.end] = candidate.start
         if _is_government_body(text[candidate.start:candidate.end], candidate.suffix):
-            government[candidate.end] = candidate.start
+            government.add(candidate.end)
+            not_government.pop(candidate.end, None)
+        elif candidate.end not in government:
+            not_government[candidate.end] = ends[candidate.end]
 
-    events = [(m.end(), m.start(), None) for m in _exact_pattern().finditer(text)]
     table = suffixes()
+    events = [(m.end(), m.start(), None) for m in _exact_pattern().finditer(text)
+              if not _runs_on(text, m.end(), m.group())]
     for match in _suffix_pattern().finditer(text):
         suffix, start = match.group(1), match.start()
         end = start + len(suffix)
@@ -256,14 +372,18 @@ def _candidates(text: str) -> list[_Candidate]:
         if suffix is None:
             add(_Candidate(start, end, None))
             continue
-        usable = ends
-        if _is_government_body(suffix, suffix):
-            usable = {end: begin for end, begin in ends.items() if end not in government}
+        usable = not_government if _is_government_body(suffix, suffix) else ends
         extended = _extend_left(text, start, usable, committee=suffix == "委")
         if extended:
             begin, _, relative = extended
             add(_Candidate(begin, _extend_right(text, end), suffix, relative))
-    return found
+    return tuple(found)
+
+
+def _runs_on(text: str, end: int, name: str) -> bool:
+    """An exact name that the next character turns into another word (区委 in 社区委员会)."""
+    suffix = _suffix_of(name)
+    return bool(suffix) and end < len(text) and text[end] in suffixes()[suffix]["not_before"]
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -274,13 +394,20 @@ def _blocked(text: str) -> list[tuple[int, int]]:
 
 
 def _select(found: list[_Candidate], text: str) -> list[_Candidate]:
-    """Keep the longest mentions; drop those inside or crossing a longer one, or inside a non-name."""
+    """Keep the longest mentions; drop those inside or crossing a longer one, and those that lie inside a
+    non-name or begin within one (市委宣传部 in 直辖市委宣传部)."""
     kept: list[_Candidate] = []
-    blocked = _blocked(text)
-    found = [c for c in found if not any(b <= c.start and c.end <= e for b, e in blocked)]
+    blocked: dict[int, int] = {}  # start of a non-name -> its furthest end
+    for begin, end in _blocked(text):
+        blocked[begin] = max(end, blocked.get(begin, end))
+    longest = max(map(len, not_names()), default=0)
+    found = [c for c in found if not any(blocked.get(b, -1) > c.start and (b < c.start or blocked[b] >= c.end)
+                                         for b in range(max(0, c.start - longest), c.start + 1))]
+    taken = bytearray(len(text) + 1)
     for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in kept):
+        if not any(taken[candidate.start:candidate.end]):
             kept.append(candidate)
+            taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
     return sorted(kept, key=lambda c: c.start)
 
 
@@ -288,15 +415,16 @@ def _scope(candidate: _Candidate) -> str:
     return suffixes()[candidate.suffix]["scope"] if candidate.suffix else "body"
 
 
-def _split(candidate: _Candidate, found: list[_Candidate]) -> list[tuple[_Candidate, _Candidate | None]]:
-    """A unit written after its body (武汉大学 + 电气与自动化学院) -> [(body, None), (unit, body)]."""
+def _split(candidate: _Candidate, by_start: dict[int, list[_Candidate]]) -> list[tuple[_Candidate, _Candidate | None]]:
+    """A unit written after its body (武汉大学 + 电气与自动化学院) -> [(body, None), (unit, body)].
+    ``by_start``: the candidates by start position."""
     if _scope(candidate) != "unit":
         return [(candidate, None)]
-    prefixes = [c for c in found if c.start == candidate.start and c.end < candidate.end]
+    prefixes = [c for c in by_start.get(candidate.start, ()) if c.end < candidate.end]
     if not prefixes:
         return [(candidate, None)]
     body = max(prefixes, key=lambda c: c.end)
-    head = _split(body, found)
+    head = _split(body, by_start)
     unit = _Candidate(body.end, candidate.end, candidate.suffix)
     return head + [(unit, head[-1][0])]
 
@@ -327,21 +455,36 @@ def classify_institution(name: str, *, suffix: str | None = None) -> str:
     return kind
 
 
-def _places_in(name: str) -> list[tuple[int, frozenset[str]]]:
-    """Places written in a name, left to right, skipping destinations (支援湖北医疗队: 湖北 is not home)."""
-    table, longest = places(), _max_lengths()[0]
+@lru_cache(maxsize=None)
+def _place_lengths() -> dict[str, tuple[int, ...]]:
+    """First character of a place name -> the lengths of the names starting with it, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in places():
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+
+
+def _place_names_in(text: str) -> list[tuple[int, str]]:
+    """Place names written in ``text`` (longest first, left to right) with their positions, skipping
+    destinations (支援湖北医疗队: 湖北 is not home)."""
+    table, lengths = places(), _place_lengths()
     found, i = [], 0
-    while i < len(name):
-        for length in range(min(longest, len(name) - i), 1, -1):
-            piece = name[i:i + length]
+    while i < len(text):
+        for length in lengths.get(text[i], ()):
+            piece = text[i:i + length]
             if piece in table:
-                if not DESTINATION.search(name, 0, i):
-                    found.append((i, table[piece]))
+                if not DESTINATION.search(text, max(0, i - 2), i):
+                    found.append((i, piece))
                 i += length
                 break
         else:
             i += 1
     return found
+
+
+def _places_in(name: str) -> list[tuple[int, frozenset[str]]]:
+    """Places written in a name, left to right, with the provinces each may lie in."""
+    return [(position, places()[piece]) for position, piece in _place_names_in(name)]
 
 
 def _province_from_places(located: list[tuple[int, frozenset[str]]]) -> str | None:
@@ -373,30 +516,135 @@ def locate_institution(name: str) -> str | None:
     return _province_from_places(pieces)
 
 
-def canonical_name(name: str, *, context_province: str | None = None) -> str:
-    """The canonical form: ``canonical_name("团中央")`` -> ``"共青团中央"``."""
+PLACEHOLDER = re.compile(r"\{([省市区县])\}")
+
+
+def _fill(template: str, place: dict | None) -> str | None:
+    """An alias's canonical template with the document's place put in (中共{市}委员会 -> 中共上海市委员会)."""
+    filled = template
+    for level in PLACEHOLDER.findall(template):
+        at = place_at_level(place, level)
+        if at is None:
+            return None
+        filled = filled.replace("{" + level + "}", at)
+    return None if "{" in filled else filled
+
+
+def relative_level(name: str) -> str | None:
+    """省 / 市 / 区 / 县 when a name stands for a body of the document's own place, else None:
+    ``relative_level("团省委")`` -> ``"省"``; ``relative_level("市中区人民医院")`` -> None (市中区 is a place)."""
     alias = aliases().get(name)
     if alias:
-        if "{province}" not in alias["canonical"]:
-            return alias["canonical"]
-        if context_province in MUNICIPALITIES:
-            return alias["canonical"].replace("{province}", context_province)
-        return name
-    if name.startswith("市") and context_province in MUNICIPALITIES:
-        return context_province + name
+        found = PLACEHOLDER.search(alias["canonical"]) if alias["context"] == "place" else None
+        return found.group(1) if found else None
+    if name[:1] in LEVELS and not (_place_names_in(name)[:1] and _place_names_in(name)[0][0] == 0):
+        return name[0]
+    return None
+
+
+def _full_place(place: str, level: str) -> str:
+    """浙江 + 省 -> 浙江省, 广西 + 区 -> 广西壮族自治区: a short form's full name when it ends with the level."""
+    if place.endswith(level):
+        return place
+    full = [row["name"] for row in _gazetteer()[0].get(place, ()) if row["short"] == place]
+    return full[0] if len(full) == 1 and full[0].endswith(level) else place + level
+
+
+def _committee_name(name: str) -> str | None:
+    """The real name of a Party or League committee written short: 团浙江省委 / 共青团浙江省委 / 浙江团省委 /
+    杭州市团委 -> 共青团浙江省委员会 …; 湖北省委 / 中共湖北省委 -> 中共湖北省委员会. None if not one."""
+    match = COMMITTEE.match(name)
+    if not match:
+        return None
+    place, level = match["place"], match["level"]
+    if not level:
+        if not (match["league"] and len(place) >= 2 and place[-1] in LEVELS + "州"):
+            return None
+        place, level = place[:-1], place[-1]
+    if not place:
+        return None
+    league = match["league"] or match["prefix"] in ("团", "共青团")
+    return ("共青团" if league else "中共") + _full_place(place, level) + "委员会"
+
+
+def canonical_name(name: str, *, context_province: str | None = None) -> str:
+    """The canonical form: ``canonical_name("团中央")`` -> ``"共青团中央"``;
+    ``canonical_name("团省委", context_province="浙江")`` -> ``"共青团浙江省委员会"``.
+    ``context_province`` is the document's place (see ``document_place``)."""
+    place = place_of(context_province) if context_province else None
+    alias = aliases().get(name)
+    if alias:
+        if alias["context"] == "university":
+            return name
+        return _fill(alias["canonical"], place) or name
+    level = relative_level(name)
+    if level:
+        at = place_at_level(place, level)
+        if at is None:
+            return name
+        name = at + name[1:]
     for prefix in sorted(aliases(), key=len, reverse=True):  # 华山医院援鄂医疗队 -> 复旦大学附属华山医院…
-        row = aliases()[prefix]
-        if name.startswith(prefix) and "{" not in row["canonical"] and len(name) > len(prefix):
-            return row["canonical"] + name[len(prefix):]
+        row, rest = aliases()[prefix], name[len(prefix):]
+        if name.startswith(prefix) and "{" not in row["canonical"] and rest and _unit_suffix(rest):
+            return row["canonical"] + rest
+    committee = _committee_name(name)
+    if committee:
+        return committee
     for pattern, replacement in rewrites():
         if pattern.match(name):
             return pattern.sub(replacement, name)
     return name
 
 
-def _is_relative(name: str) -> bool:
-    alias = aliases().get(name)
-    return (alias is not None and alias["context"] == "municipality") or name.startswith("市")
+def _unit_suffix(name: str) -> bool:
+    suffix = _suffix_of(name)
+    return bool(suffix) and suffixes()[suffix]["scope"] == "unit"
+
+
+@lru_cache(maxsize=None)
+def _alias_by_canonical() -> dict[str, dict]:
+    table: dict[str, dict] = {}
+    for row in aliases().values():
+        table.setdefault(row["canonical"], row)
+    return table
+
+
+def is_central(name: str) -> bool:
+    """A national body (团中央, 国务院, 国家卫生健康委员会, 全国青联 …), named as written or canonically:
+    it has no province, wherever it is mentioned.
+
+    >>> is_central("中华人民共和国国务院"), is_central("全国青联"), is_central("共青团浙江省委员会")
+    (True, True, False)
+    """
+    row = aliases().get(name) or _alias_by_canonical().get(name) or known_bodies().get(name) or {}
+    if row.get("level"):
+        return row["level"] == "central"
+    return name.startswith(CENTRAL_PREFIXES) and locate_institution(name) is None
+
+
+def _relative_province(place: dict | None, level: str) -> str | None:
+    """The province of a relative body: the document's, unless a 省 body sits in a municipality's document."""
+    if place is None or (level == "省" and place_at_level(place, "省") is None):
+        return None
+    return place["province"]
+
+
+def _province_of(name: str, text: str, start: int, place: dict | None, earlier: list[dict]) -> str | None:
+    """From the name itself; an ambiguous place in it (西湖区: 浙江 or 江西) settled by the document's place
+    or the last body found before it; for a relative body, the document's place; else, unless the body is
+    central, a place just left of it in the same clause."""
+    province = locate_institution(name)
+    if province is not None:
+        return province
+    level = relative_level(name)
+    if level:
+        return _relative_province(place, level)
+    located = _places_in(name)
+    if located:
+        settled = [place["province"]] if place else []
+        settled += [row["province"] for row in reversed(earlier) if row["province"]][:1]
+        return next((province for province in settled if province in located[0][1]), None)
+    return None if is_central(name) else _context_province(text, start)
 
 
 def _alias_context(name: str) -> str:
@@ -416,15 +664,24 @@ def _context_province(text: str, start: int) -> str | None:
     return _province_from_places(_places_in(text[left:start]))
 
 
+def _simplified(text: str) -> str:
+    """The simplified view of a traditional-character text (same length), else the text itself."""
+    return clean.simplified_view(text) if text and clean.detect_script(text) == "traditional" else text
+
+
 def extract_institutions(text: str, *, context_province: str | None = None) -> pd.DataFrame:
     """Institution mentions in ``text``, sorted by start.
 
     Columns: name (as written), canonical, start, end, type, province (short name or None), parent
     (the canonical name of the body a department or team belongs to). ``context_province`` is the
-    city of a document that writes 市委 / 团市委 for its own bodies (上海 in a Shanghai release).
+    document's place (``document_place``: 上海, 浙江, 杭州市西湖区 …), which relative bodies such as 市委,
+    团省委 or 区卫健委 belong to. A traditional-character text is read through its simplified view
+    (``clean.simplified_view``, same length): ``name`` stays as written, the other columns are simplified.
 
     >>> extract_institutions("团安徽省宿州市委宣传部部长张雨雁说")[["name", "province", "parent"]].values.tolist()
     [['团安徽省宿州市委', '安徽', None], ['宣传部', '安徽', '共青团安徽省宿州市委员会']]
+    >>> extract_institutions("團中央發出通知")[["name", "canonical"]].values.tolist()
+    [['團中央', '共青团中央']]
     """
     return _none_for_unknown(pd.DataFrame(institution_records(text, context_province=context_province), columns=COLUMNS))
 
@@ -433,10 +690,15 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
     """The rows of ``extract_institutions`` as dicts, sorted by start (what the per-document cache stores)."""
     if not isinstance(text, str):
         raise CorpusError("extract_institutions needs a string")
+    written, text = text, _simplified(text)
     found = _candidates(text)
+    place = place_of(context_province) if context_province else None
+    by_start: dict[int, list[_Candidate]] = {}
+    for candidate in found:
+        by_start.setdefault(candidate.start, []).append(candidate)
     rows, seen = [], {}
     for candidate in _select(found, text):
-        for piece, parent in _split(candidate, found):
+        for piece, parent in _split(candidate, by_start):
             name = text[piece.start:piece.end]
             grade = LEADING_GRADE.match(name)
             start = piece.start + (grade.end() if grade else 0)
@@ -456,13 +718,9 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
                 province = locate_institution(name) or parent_row["province"]
             else:
                 canonical = canonical_name(name, context_province=context_province)
-                province = locate_institution(name)
-                if province is None and _is_relative(name) and context_province in province_names():
-                    province = context_province
-                if province is None and not _is_relative(name) and not is_central(canonical):
-                    province = _context_province(text, start)
-            row = {"name": name, "canonical": canonical, "start": start, "end": piece.end, "type": kind,
-                   "province": province, "parent": parent_row["canonical"] if parent_row else None}
+                province = _province_of(name, text, start, place, rows)
+            row = {"name": written[start:piece.end], "canonical": canonical, "start": start, "end": piece.end,
+                   "type": kind, "province": province, "parent": parent_row["canonical"] if parent_row else None}
             seen[id(piece)] = row
             rows.append(row)
     return sorted(rows, key=lambda row: row["start"])
@@ -470,22 +728,75 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
 
 # ---------------------------------------------------------------- corpus tables
 
+def _dominant(keys: list[str]) -> str | None:
+    """The key named more often than any other, in at least half of ``keys``, and at least twice unless it is
+    the only one."""
+    counts = sorted(Counter(keys).items(), key=lambda item: (-item[1], item[0]))
+    if not counts:
+        return None
+    (top, count), second = counts[0], counts[1][1] if len(counts) > 1 else 0
+    return top if (count >= 2 or len(counts) == 1) and count > second and 2 * count >= len(keys) else None
+
+
+def _unique(rows: list[dict], key) -> str | None:
+    keys = {key(row) for row in rows}
+    return keys.pop() if len(keys) == 1 and None not in keys else None
+
+
+def _dominant_place(text: str, levels: set[str]) -> dict | None:
+    """The province named most in ``text``; within it the city, then the district or county named most,
+    as far down as the document's relative bodies (``levels``) need."""
+    by_name, by_code = _gazetteer()
+    written = [by_name[name] for _, name in _place_names_in(text)]
+    province = _dominant([key for rows in written if (key := _unique(rows, lambda r: r["province"]))])
+    if province is None:
+        return None
+    finest = by_code[province]
+    inside = [[r for r in rows if r["province"] == province and r["level"] in ("prefecture", "county")]
+              for rows in written]
+    if levels - {"省"} and not finest["name"].endswith("市"):  # a city: a prefecture or a county-level city
+        def city(row):
+            return row["adcode"] if row["name"].endswith("市") and row["level"] == "county" else row["adcode"][:4] + "00"
+        code = _dominant([key for rows in inside if rows and (key := _unique(rows, city))])
+        finest = by_code.get(code, finest)
+    if levels & {"区", "县"} and finest["level"] != "county":
+        within = _prefix(finest)
+        code = _dominant([key for rows in inside if (key := _unique(
+            [r for r in rows if r["level"] == "county" and r["adcode"].startswith(within)], lambda r: r["adcode"]))])
+        finest = by_code.get(code, finest)
+    return finest
+
+
+def _relative_levels(text: str) -> set[str]:
+    """The levels (省 / 市 / 区 / 县) of the document's own bodies: 全省 / 我市 / 本区, or a relative body."""
+    levels = {match.group(1) for match in RELATIVE_MARK.finditer(text)}
+    found = _candidates(text)
+    for candidate in _select(list(found), text):
+        level = relative_level(text[candidate.start:candidate.end])
+        if level:
+            levels.add(level)
+    return levels
+
+
 def document_place(text: str, *, title: str = "", issuer: str = "") -> str | None:
-    """The province-level place a document speaks for when it writes 市委 / 团市委 (its relative bodies):
-    from its issuer or a title that begins with a place, else the municipality it names most, if it uses
-    全市 / 我市 / a bare 市委. None when there is no such sign.
+    """The place a document speaks for when it writes 市委 / 团省委 / 省…基金会 for its own bodies: the place
+    of its issuer, else the places a title begins with, else - if the document has such relative bodies or
+    writes 全市 / 我省 / 本区 - the province it names most (and, as far as its relative bodies need, the city
+    and the district or county named most there). A province's short name (上海, 浙江) or a city or district
+    (杭州市, 杭州市西湖区), as ``extract_institutions(context_province=...)`` takes it; None when unknown.
 
     >>> document_place("……", issuer="共青团上海市委员会")
     '上海'
+    >>> document_place("团区委组织青年志愿者……", issuer="共青团杭州市西湖区委员会")
+    '杭州市西湖区'
     """
-    located = _places_in(str(issuer or "")) + [piece for piece in _places_in(str(title or "")) if piece[0] == 0]
-    if _province_from_places(located):  # the issuer, or a title that begins with a place (上海市…)
-        return _province_from_places(located)
-    if not RELATIVE_MARK.search(text):
-        return None
-    counts = {city: text.count(city) for city in MUNICIPALITIES}
-    best = max(counts, key=lambda city: (counts[city], city))
-    return best if counts[best] else None
+    for source, leading in ((issuer, False), (title, True)):
+        found = place_of(_simplified(source), leading=leading) if isinstance(source, str) and source else None
+        if found:
+            return place_label(found)
+    text = _simplified(text)
+    levels = _relative_levels(text)
+    return place_label(_dominant_place(text, levels)) if levels else None
 
 
 def institution_mentions(docs: pd.DataFrame) -> pd.DataFrame:
@@ -510,21 +821,9 @@ def _institution_rows(text: str, title: str, issuer: str) -> list[tuple]:
     return [tuple(row[column] for column in COLUMNS) for row in institution_records(text, context_province=context)]
 
 
-def is_central(canonical: str) -> bool:
-    """A national body (共青团中央, 国务院, 中共中央 …): it has no province, wherever it is mentioned.
-
-    >>> is_central("中华人民共和国国务院"), is_central("共青团浙江省委员会")
-    (True, False)
-    """
-    alias = next((row for row in aliases().values() if row["canonical"] == canonical), None)
-    if alias and alias["level"]:
-        return alias["level"] == "central"
-    return canonical.startswith(CENTRAL_PREFIXES)
-
-
 def institution_level(canonical: str, province: str | None = None) -> str:
     """central for national bodies (党中央, 国务院, 团中央 …), international, else local."""
-    alias = next((row for row in aliases().values() if row["canonical"] == canonical), None)
+    alias = _alias_by_canonical().get(canonical)
     if alias and alias["level"]:
         return alias["level"]
     known = known_bodies().get(canonical)

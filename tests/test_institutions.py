@@ -6,7 +6,8 @@ import warnings
 
 import pytest
 
-from corpus_lib import cli, plots
+import corpus_lib as cl
+from corpus_lib import clean, cli, plots
 from corpus_lib import institutions as inst
 
 # Every named body in d02 (the news story), read line by line: (line of the seed file, name as written).
@@ -211,8 +212,195 @@ def test_central_bodies_have_no_province_wherever_they_are_named(text, canonical
     assert found.loc[canonical, "province"] is None
 
 
+# Short texts written for these tests (not from the seed), read by hand: the document's place (as
+# document_place gives it, or None) and every body named, as (name as written, canonical, type, province).
+OWN_TEXTS = [
+    # League and Party committees written short
+    ("共青团浙江省委近日发出通知，号召全省团员青年投身疫情防控。", None,
+     [("共青团浙江省委", "共青团浙江省委员会", "youth_league", "浙江")]),
+    ("团江苏省委书记在南京调研时指出，各级团组织要主动作为。", None,
+     [("团江苏省委", "共青团江苏省委员会", "youth_league", "江苏")]),
+    ("近日，共青团成都市委联合成都市卫生健康委员会开展志愿服务。", None,
+     [("共青团成都市委", "共青团成都市委员会", "youth_league", "四川"),
+      ("成都市卫生健康委员会", "成都市卫生健康委员会", "party_government", "四川")]),
+    ("宁波市鄞州区团区委组织50名青年志愿者下沉社区。", None,
+     [("宁波市鄞州区团区委", "共青团宁波市鄞州区委员会", "youth_league", "浙江")]),
+    ("淳安县团县委副书记带队走访返乡大学生。", None,
+     [("淳安县团县委", "共青团淳安县委员会", "youth_league", "浙江")]),
+    ("湖南团省委第一时间发出倡议书。", None,
+     [("湖南团省委", "共青团湖南省委员会", "youth_league", "湖南")]),
+    ("广州团市委与广州日报社联合推出线上课程。", None,
+     [("广州团市委", "共青团广州市委员会", "youth_league", "广东"),
+      ("广州日报社", "广州日报社", "other", "广东")]),
+    ("广西团区委联合广西大学开展网络招聘活动。", None,
+     [("广西团区委", "共青团广西壮族自治区委员会", "youth_league", "广西"),
+      ("广西大学", "广西大学", "university", "广西")]),
+    ("杭州市团委、西湖区团委联合举办线上分享会。", None,
+     [("杭州市团委", "共青团杭州市委员会", "youth_league", "浙江"),
+      ("西湖区团委", "共青团西湖区委员会", "youth_league", "浙江")]),
+    ("中共中央、国务院印发意见后，湖北省委迅速部署。", None,
+     [("中共中央", "中国共产党中央委员会", "party_government", None),
+      ("国务院", "中华人民共和国国务院", "party_government", None),
+      ("湖北省委", "中共湖北省委员会", "party_government", "湖北")]),
+    # relative bodies, resolved from the document's place
+    ("团省委、省青少年发展基金会联合设立抗疫专项基金。", "浙江",
+     [("团省委", "共青团浙江省委员会", "youth_league", "浙江"),
+      ("省青少年发展基金会", "浙江省青少年发展基金会", "ngo", "浙江")]),
+    ("团区委组织辖区高校学生开展线上支教，区卫健委提供防护物资。", "杭州市西湖区",
+     [("团区委", "共青团杭州市西湖区委员会", "youth_league", "浙江"),
+      ("区卫健委", "杭州市西湖区卫生健康委员会", "party_government", "浙江")]),
+    ("县委、县政府高度重视，团县委第一时间组建青年突击队。", "杭州市桐庐县",
+     [("县委", "中共桐庐县委员会", "party_government", "浙江"),
+      ("县政府", "桐庐县人民政府", "party_government", "浙江"),
+      ("团县委", "共青团桐庐县委员会", "youth_league", "浙江")]),
+    ("市青年志愿者协会向全市青年发出倡议。", "武汉市",
+     [("市青年志愿者协会", "武汉市青年志愿者协会", "ngo", "湖北")]),
+    ("市卫健委和团市委联合召开视频会议。", "上海",
+     [("市卫健委", "上海市卫生健康委员会", "party_government", "上海"),
+      ("团市委", "共青团上海市委员会", "youth_league", "上海")]),
+    ("团区委号召全区各族青年积极参与疫情防控。", "广西",
+     [("团区委", "共青团广西壮族自治区委员会", "youth_league", "广西")]),
+    ("省委书记在会上强调，省政府要全力保障物资供应。", "四川",
+     [("省委", "中共四川省委员会", "party_government", "四川"),
+      ("省政府", "四川省人民政府", "party_government", "四川")]),
+    ("市委常委会研究部署，团市委随即发出通知。", "浙江",   # a province's document: the city is unknown
+     [("市委常委会", "市委常委会", "party_government", "浙江"), ("团市委", "团市委", "youth_league", "浙江")]),
+    # hospitals and universities whose name begins with a place
+    ("温州医科大学附属第一医院的护士小陈已连续工作20天。", None,
+     [("温州医科大学附属第一医院", "温州医科大学附属第一医院", "hospital", "浙江")]),
+    ("南京鼓楼医院呼吸科医生王强说，病人正在好转。", None,
+     [("南京鼓楼医院", "南京鼓楼医院", "hospital", "江苏"),
+      ("呼吸科", "南京鼓楼医院呼吸科", "hospital", "江苏")]),
+    ("来自首都医科大学附属北京朝阳医院的专家组抵达武汉。", None,
+     [("首都医科大学附属北京朝阳医院", "首都医科大学附属北京朝阳医院", "hospital", "北京")]),
+    ("西安交通大学第一附属医院援鄂医疗队今天返回西安。", None,
+     [("西安交通大学第一附属医院", "西安交通大学第一附属医院", "hospital", "陕西"),
+      ("援鄂医疗队", "西安交通大学第一附属医院援鄂医疗队", "medical_team", "陕西")]),
+    ("哈尔滨医科大学附属第二医院和吉林大学白求恩第一医院分别派出医护人员。", None,
+     [("哈尔滨医科大学附属第二医院", "哈尔滨医科大学附属第二医院", "hospital", "黑龙江"),
+      ("吉林大学白求恩第一医院", "吉林大学白求恩第一医院", "hospital", "吉林")]),
+    # central bodies, in a document that has a place
+    ("在浙江调研期间，团中央书记处书记强调要关心青年。", "浙江",
+     [("团中央", "共青团中央", "youth_league", None)]),
+    ("湖北省卫生健康委员会转发国家卫生健康委员会的通知。", "湖北",
+     [("湖北省卫生健康委员会", "湖北省卫生健康委员会", "party_government", "湖北"),
+      ("国家卫生健康委员会", "国家卫生健康委员会", "party_government", None)]),
+    ("上海市青联委员、全国青联委员纷纷捐款。", "上海",
+     [("上海市青联", "上海市青年联合会", "youth_league", "上海"),
+      ("全国青联", "中华全国青年联合会", "youth_league", None)]),
+    # traditional characters: name as written, the rest simplified
+    ("國務院聯防聯控機制新聞發佈會上，國家衛生健康委員會負責人介紹情況。", None,
+     [("國務院聯防聯控機制", "国务院联防联控机制", "party_government", None),
+      ("國家衛生健康委員會", "国家卫生健康委员会", "party_government", None)]),
+    ("團中央、全國青聯向香港大學的學生發出慰問信。", None,
+     [("團中央", "共青团中央", "youth_league", None),
+      ("全國青聯", "中华全国青年联合会", "youth_league", None),
+      ("香港大學", "香港大学", "university", "香港")]),
+    ("武漢大學人民醫院護士長說，大家都很辛苦。", None,
+     [("武漢大學人民醫院", "武汉大学人民医院", "hospital", "湖北")]),
+    ("共青團浙江省委與廣州醫科大學附屬第一醫院的青年醫生連線。", None,
+     [("共青團浙江省委", "共青团浙江省委员会", "youth_league", "浙江"),
+      ("廣州醫科大學附屬第一醫院", "广州医科大学附属第一医院", "hospital", "广东")]),
+    # no institution at all
+    ("市民纷纷到医院排队检测。", "上海", []),
+    ("省、市两级团组织迅速行动。", "浙江", []),
+    ("各省、自治区、直辖市委宣传部：", None, []),
+    ("社区委员会和居委会干部挨家挨户排查。", "杭州市西湖区", []),
+    ("他在城市里开了一家超市。", "上海", []),
+    ("全国各地的大学生志愿者纷纷报名。", None, []),
+    ("四川大学华西医院派出医疗队支援武汉。", None,
+     [("四川大学华西医院", "四川大学华西医院", "hospital", "四川")]),
+]
+
+
+def own_found(text, place):
+    return [tuple(row) for row in rows(text, context_province=place)[["name", "canonical", "type", "province"]]
+            .itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, place, gold", OWN_TEXTS)
+def test_own_texts(text, place, gold):
+    assert own_found(text, place) == gold
+
+
+def test_own_texts_precision_recall_and_province():
+    """The figures over all own texts: names found, and canonical name, type and province of those found."""
+    gold = [(i, item) for i, (_, _, items) in enumerate(OWN_TEXTS) for item in items]
+    found = [(i, item) for i, (text, place, _) in enumerate(OWN_TEXTS) for item in own_found(text, place)]
+    gold_names = {(i, item[0]) for i, item in gold}
+    hits = [(i, item) for i, item in found if (i, item[0]) in gold_names]
+    assert len(gold) >= 50
+    assert len(hits) / len(gold) >= 0.95 and len(hits) / len(found) >= 0.95
+    assert sum((i, item) in gold for i, item in hits) / len(hits) >= 0.95  # canonical, type and province right
+
+
+@pytest.mark.parametrize("issuer, title, text, place", [
+    ("共青团杭州市西湖区委员会", "", "团区委组织青年志愿者下沉社区。", "杭州市西湖区"),
+    ("", "浙江：团省委发起“青春战疫”行动", "团省委发起行动。", "浙江"),
+    ("", "关于做好返校工作的通知", "团省委要求，全省各级团组织……浙江……杭州……温州……浙江", "浙江"),
+    ("", "青年突击队在行动", "团市委组织青年突击队，杭州各区……杭州……宁波", "杭州市"),
+    ("", "", "全市上下……义乌市小商品市场……义乌市青年……市委要求", "金华市义乌市"),
+    ("", "", "团市委通知：北京、上海两地……北京……上海", None),        # no place is named most
+    ("", "", "湖北……湖北……湖北青年在武汉……", None),                # names a place, but no relative body
+    ("共青团中央", "", "团中央通知各省级团委：团省委要……", None),    # a central issuer has no place
+])
+def test_document_place_beyond_the_seed(issuer, title, text, place):
+    assert inst.document_place(text, title=title, issuer=issuer) == place
+
+
+def test_document_place_resolves_relative_bodies():
+    text = "全市上下……义乌市小商品市场……义乌市青年……市委要求，团市委组织青年突击队"
+    found = rows(text, context_province=inst.document_place(text)).set_index("name")
+    assert found.loc["市委", "canonical"] == "中共义乌市委员会"
+    assert found.loc["团市委", "canonical"] == "共青团义乌市委员会"
+    assert set(found["province"]) == {"浙江"}
+
+
+@pytest.mark.parametrize("written, level, full", [
+    ("杭州市西湖区", "区", "杭州市西湖区"), ("杭州市西湖区", "市", "杭州市"), ("杭州市西湖区", "省", "浙江省"),
+    ("上海", "市", "上海市"), ("上海", "省", None), ("上海市浦东新区", "区", "上海市浦东新区"),
+    ("广西", "区", "广西壮族自治区"), ("桐庐县", "县", "桐庐县"), ("西湖区", "区", None),  # two 西湖区
+])
+def test_place_at_level(written, level, full):
+    assert inst.place_at_level(inst.place_of(written), level) == full
+
+
+def test_traditional_text_equals_its_simplified_view():
+    traditional = "團中央、國務院聯防聯控機制和溫州醫科大學附屬第一醫院"
+    simplified = clean.to_simplified(traditional)
+    got, want = rows(traditional), rows(simplified)
+    assert got.drop(columns="name").equals(want.drop(columns="name"))
+    assert got["name"].tolist() == ["團中央", "國務院聯防聯控機制", "溫州醫科大學附屬第一醫院"]
+
+
+def test_loaded_traditional_document_is_read_simplified(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("關於開展志願服務的通知\n共青團浙江省委、團中央和省青少年發展基金會聯合開展活動。全省各級團組織要積極參與。\n",
+                    encoding="utf-8")
+    docs = cl.load_corpus(path)
+    found = inst.institution_mentions(docs)
+    assert found["canonical"].tolist() == ["共青团浙江省委员会", "共青团中央", "浙江省青少年发展基金会"]
+    assert found["province"].tolist() == ["浙江", None, "浙江"]
+
+
+COMMITTEE_FORMS = ["团{p}{l}委", "共青团{p}{l}委", "{p}团{l}委", "{p}{l}团{l}委", "{p}{l}团委", "{p}{l}委", "中共{p}{l}委",
+                   "{p}团{l}委"]
+
+
+@pytest.mark.parametrize("place, level", [("浙江", "省"), ("杭州", "市"), ("杭州市西湖", "区"), ("桐庐", "县"),
+                                          ("广西", "区"), ("黔东南", "州")])
+def test_committee_canonical_names_are_real(place, level):
+    for form in COMMITTEE_FORMS:
+        name = inst.canonical_name(form.format(p=place, l=level))
+        assert name.startswith(("共青团", "中共")) and name.endswith("委员会"), (form, name)
+        assert not any(bad in name for bad in ("中共共青团", "中共中共", "共青团共青团", "共青团中共", "团委员会")), name
+        assert ("团" in form) == name.startswith("共青团"), (form, name)
+
+
 def test_no_canonical_name_is_invented(seed_docs):
     names = set(inst.institution_table(seed_docs)["canonical"])
     for text in ("共青团浙江省委", "共青团广州市委", "共青团天津市委员会", "团四川省委"):
         names |= set(rows(text)["canonical"])
+    for text, place, _ in OWN_TEXTS:
+        names |= set(rows(text, context_province=place)["canonical"])
     assert not [name for name in names if "中共共青团" in name]
