@@ -566,15 +566,28 @@ def load_corpus(path: str | Path | None = None, *, simplify: bool = False) -> pd
     return table
 
 
+METADATA_FIELDS = ("file", "title", "issuer", "date", "genre")
+
+
 def apply_metadata(table: pd.DataFrame, csv_path: Path) -> pd.DataFrame:
-    """Override inferred fields with ``metadata.csv`` (``file,title,issuer,date,genre``)."""
+    """Override inferred fields with ``metadata.csv`` (``file,title,issuer,date,genre``). Any other column
+    (``outlet``, ``region`` …) is added to the documents table as text (empty cells: None), so notebooks can
+    group by it (``GROUP_BY``); a column the documents table computes itself (``text``, ``source`` …) is refused."""
     try:
         meta = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, UnicodeDecodeError) as error:
         raise CorpusError(f"{csv_path.name}: cannot read it as CSV ({type(error).__name__})") from None
     if "file" not in meta.columns:
         raise CorpusError(f"{csv_path.name}: needs a 'file' column (file,title,issuer,date,genre)")
+    meta.columns = [str(column).strip() for column in meta.columns]
+    extra = [column for column in meta.columns if column not in METADATA_FIELDS]
+    computed = [column for column in extra if column in table.columns]
+    if computed:
+        raise CorpusError(f"{csv_path.name}: column {computed[0]!r} is computed from the text; metadata.csv sets "
+                          f"{', '.join(METADATA_FIELDS[1:])} and columns of your own")
     table = table.copy()
+    for column in extra:  # columns of your own (outlet, region …): kept, and usable as GROUP_BY
+        table[column] = None
     for index, record in meta.iterrows():
         line = index + 2  # the header is line 1
         matches = table.index[table["source"] == record["file"].strip()]
@@ -586,6 +599,9 @@ def apply_metadata(table: pd.DataFrame, csv_path: Path) -> pd.DataFrame:
                 if column == "genre" and value not in GENRES:
                     raise CorpusError(f"{csv_path.name}: line {line}: genre {value!r} is not one of {', '.join(GENRES)}")
                 table.loc[matches, column] = value
+        for column in extra:
+            value = str(record.get(column, "")).strip()
+            table.loc[matches, column] = value or None
         value = record.get("date", "").strip()
         if value:
             table.loc[matches, ["date", "date_source", "date_note"]] = [

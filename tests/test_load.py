@@ -175,6 +175,25 @@ def test_metadata_with_unparseable_date_names_file_and_line(tmp_path):
         cl.load_corpus(tmp_path)
 
 
+def test_metadata_columns_of_your_own_reach_the_documents_table_and_can_group(tmp_path):
+    from corpus_lib.grouping import choose_grouping, document_groups
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("标题\n正文。", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,outlet\na.txt,中国青年报\nb.txt, 人民日报 \nc.txt,\n", encoding="utf-8")
+    docs = cl.load_corpus(tmp_path).set_index("source")
+    assert docs["outlet"].tolist() == ["中国青年报", "人民日报", None]
+    assert choose_grouping(docs.reset_index(), "outlet") == "outlet"
+    assert document_groups(docs.reset_index(), "outlet").tolist() == ["中国青年报", "人民日报", "（未署名）"]
+
+
+def test_metadata_cannot_overwrite_a_computed_column(tmp_path):
+    (tmp_path / "a.txt").write_text("标题\n正文。", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,text\na.txt,别的正文\n", encoding="utf-8")
+    with pytest.raises(cl.CorpusError, match=r"metadata\.csv: column 'text' is computed from the text"):
+        cl.load_corpus(tmp_path)
+
+
 def test_loading_never_writes_into_seeds():
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths.SEEDS_DIR.iterdir()}
     cl.load_corpus()
