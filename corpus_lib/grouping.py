@@ -1,10 +1,11 @@
 """Views that fit the corpus size: per document for a small corpus, by group for a large one.
 
 A chart that draws one row, panel or column per document is readable up to about 30 documents.
-Above that the notebooks draw the same chart by group: by month (or week) of the document date
-when most documents are dated, else by genre; ``GROUP_BY`` in a notebook's parameters (or
-``run -p GROUP_BY=month``) picks the grouping: document, week, month, genre, issuer or any column
-of the documents table (a ``metadata.csv`` column, say).
+Above that the notebooks draw the same chart by group: by week, month or year of the document date
+(whichever gives a readable number of periods) when most documents are dated, else by genre; ``GROUP_BY`` in a notebook's parameters (or
+``run -p GROUP_BY=month``) picks the grouping: document, week, month, year, genre, issuer or any column
+of the documents table (a ``metadata.csv`` column, say). A grouping by value (genre, issuer, a column) keeps
+its 11 largest values and puts the rest in one group 其他, so no chart has more than 12 groups of that kind.
 
 >>> import pandas as pd
 >>> docs = pd.DataFrame({"doc_id": ["d01", "d02"], "genre": ["news", "notice"],
@@ -22,8 +23,11 @@ from .labels import GENRE_LABEL
 MAX_DOCUMENTS = 30          # above this, per-document views become grouped views
 MAX_GROUPS = 12             # word-cloud panels and heatmap columns shown at most
 WEEKS_SPAN_DAYS = 70        # a dated span shorter than this is grouped by week, else by month
-NAMED = ("document", "week", "month", "genre", "issuer")
+MONTHS_SPAN_DAYS = 3 * 365  # a dated span longer than this is grouped by year
+NAMED = ("document", "week", "month", "year", "genre", "issuer")
 UNDATED = "无日期"
+OTHER = "其他"
+UNSIGNED = "（未署名）"
 
 
 def choose_grouping(docs: pd.DataFrame, group_by: str | None = None) -> str:
@@ -36,7 +40,8 @@ def choose_grouping(docs: pd.DataFrame, group_by: str | None = None) -> str:
         return "document"
     dated = pd.to_datetime(docs["date"]).dropna()
     if len(dated) >= len(docs) / 2:
-        return "week" if (dated.max() - dated.min()).days < WEEKS_SPAN_DAYS else "month"
+        span = (dated.max() - dated.min()).days
+        return "week" if span < WEEKS_SPAN_DAYS else "month" if span <= MONTHS_SPAN_DAYS else "year"
     return "genre"
 
 
@@ -44,17 +49,29 @@ def document_groups(docs: pd.DataFrame, grouping: str) -> pd.Series:
     """The group label of every document, indexed by doc_id, in a sortable, readable form."""
     if grouping == "document":
         labels = docs["doc_id"]
-    elif grouping in ("week", "month"):
+    elif grouping in ("week", "month", "year"):
         dates = pd.to_datetime(docs["date"])
         if grouping == "month":
             labels = dates.map(lambda d: f"{d.year}年{d.month:02d}月" if pd.notna(d) else UNDATED)
+        elif grouping == "year":
+            labels = dates.map(lambda d: f"{d.year}年" if pd.notna(d) else UNDATED)
         else:
             labels = dates.map(lambda d: f"{d.isocalendar().year}年第{d.isocalendar().week:02d}周" if pd.notna(d) else UNDATED)
     elif grouping == "genre":
-        labels = docs["genre"].map(lambda g: GENRE_LABEL.get(g, g))
+        labels = _capped(docs["genre"].map(lambda g: GENRE_LABEL.get(g, g)))
     else:
-        labels = docs[grouping].map(lambda v: "（未署名）" if pd.isna(v) or v == "" else str(v))
+        labels = _capped(docs[grouping].map(lambda v: UNSIGNED if pd.isna(v) or v == "" else str(v)))
     return pd.Series(list(labels), index=list(docs["doc_id"]), name="group")
+
+
+def _capped(labels: pd.Series, limit: int = MAX_GROUPS) -> pd.Series:
+    """The ``limit - 1`` most frequent labels (ties by label), the rest as 其他 (other)."""
+    counts = labels.value_counts()
+    if len(counts) <= limit:
+        return labels
+    counts = counts.sort_index().sort_values(ascending=False, kind="stable")
+    kept = set(counts.index[:limit - 1])
+    return labels.where(labels.isin(kept), OTHER)
 
 
 def describe_grouping(docs: pd.DataFrame, grouping: str, *, chosen: bool) -> str:
@@ -65,7 +82,7 @@ def describe_grouping(docs: pd.DataFrame, grouping: str, *, chosen: bool) -> str
     if grouping == "document":
         return (f"图表按文档逐篇绘制（{len(docs)} 篇，{why_zh}）。 Charts draw one element per document "
                 f"({len(docs)} documents, {why_en}).")
-    names = {"week": "周", "month": "月", "genre": "体裁", "issuer": "发文者"}
+    names = {"week": "周", "month": "月", "year": "年", "genre": "体裁", "issuer": "发文者"}
     return (f"图表按{names.get(grouping, grouping)}分组绘制：{len(docs):,} 篇文档分为 {groups} 组（{why_zh}；超过 {MAX_DOCUMENTS} "
             f"篇时逐篇绘制难以阅读）。 Charts are grouped by {grouping}: {len(docs):,} documents in {groups} groups "
             f"({why_en}; above {MAX_DOCUMENTS} documents one element per document is unreadable).")

@@ -98,19 +98,23 @@ def setup_notebook(stem: str, *, serif: bool | None = None) -> None:
     pd.set_option("display.unicode.east_asian_width", True)
 
 
-def show_table(table: pd.DataFrame, *, rows: int = 20) -> pd.DataFrame:
-    """The first ``rows`` rows of a long table, with a line saying how many there are in all (the full
-    table goes to CSV with ``save_table``); a short table is returned whole.
+def show_table(table: pd.DataFrame, *, rows: int = 20, columns: int = 12) -> pd.DataFrame:
+    """The first ``rows`` rows (and ``columns`` columns) of a long or wide table, with a line saying how
+    many there are in all (the full table goes to CSV with ``save_table``); a small table is returned whole.
 
     >>> len(show_table(pd.DataFrame({"n": range(25)}), rows=3))
     显示前 3 行 / 共 25 行 · first 3 of 25 rows; 完整表格见导出的 CSV (the full table is in the exported CSV)
     3
     """
-    if len(table) <= rows:
-        return table
-    print(f"显示前 {rows} 行 / 共 {len(table):,} 行 · first {rows} of {len(table):,} rows; "
-          "完整表格见导出的 CSV (the full table is in the exported CSV)")
-    return table.head(rows)
+    if len(table) > rows:
+        print(f"显示前 {rows} 行 / 共 {len(table):,} 行 · first {rows} of {len(table):,} rows; "
+              "完整表格见导出的 CSV (the full table is in the exported CSV)")
+        table = table.head(rows)
+    if table.shape[1] > columns:
+        print(f"显示前 {columns} 列 / 共 {table.shape[1]:,} 列 · first {columns} of {table.shape[1]:,} columns; "
+              "完整表格见导出的 CSV (the full table is in the exported CSV)")
+        table = table.iloc[:, :columns]
+    return table
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"

@@ -24,6 +24,7 @@ from .labels import GENRE_ZH, LEVEL_LABELS, TYPE_LABELS
 
 SMALL_DOCS = 3
 SMALL_SENTENCES = 5
+MAX_LISTED = 8      # values a reading lists before it says "the table has the rest"
 ALPHA = 0.05
 # Words the toolkit is about: the concordance starts with the first one the corpus uses.
 FOCUS_TERMS = ("青年", "团员", "大学生", "学生", "志愿者", "90后", "00后")
@@ -170,18 +171,22 @@ def read_term_counts(counts: pd.DataFrame) -> Reading:
                    f"After stop words the corpus has {_n(total)} term tokens; the five most frequent are {en}.")
 
 
-def read_keywords(keywords: pd.DataFrame, *, per_document: int = 3, documents: int = 6) -> Reading:
-    """Each document's first TF-IDF keywords (at most ``documents`` documents listed)."""
+def read_keywords(keywords: pd.DataFrame, *, per_document: int = 3, documents: int = 6,
+                  grouped: bool = False) -> Reading:
+    """Each document's (or, ``grouped``, each group's) first TF-IDF keywords (at most ``documents`` listed)."""
     if keywords.empty:
         return Reading("没有关键词。", "There are no keywords.")
+    unit_zh, unit_en, each_zh, each_en = (("组", "groups", "各组", "group") if grouped
+                                          else ("篇", "documents", "各文档", "document"))
     doc_ids = list(dict.fromkeys(keywords["doc_id"]))
     firsts = {d: keywords[keywords["doc_id"] == d].sort_values("rank")["term"].head(per_document).tolist()
               for d in doc_ids[:documents]}
     zh = "；".join(f"{d}：{_join_zh(t)}" for d, t in firsts.items())
     en = "; ".join(f"{d}: {_join_en(t)}" for d, t in firsts.items())
-    more_zh = f"（共 {len(doc_ids)} 篇，其余见表）" if len(doc_ids) > documents else ""
-    more_en = f" ({len(doc_ids)} documents in all; the table has the rest)" if len(doc_ids) > documents else ""
-    return Reading(f"各文档 TF-IDF 最高的词 — {zh}。{more_zh}", f"Top TF-IDF keywords per document — {en}.{more_en}")
+    more_zh = f"（共 {len(doc_ids)} {unit_zh}，其余见表）" if len(doc_ids) > documents else ""
+    more_en = f" ({len(doc_ids)} {unit_en} in all; the table has the rest)" if len(doc_ids) > documents else ""
+    return Reading(f"{each_zh} TF-IDF 最高的词 — {zh}。{more_zh}",
+                   f"Top TF-IDF keywords per {each_en} — {en}.{more_en}")
 
 
 def read_keyness(table: pd.DataFrame, *, target: str, reference: str, comparison: tuple[str, str] | None = None,
@@ -448,9 +453,23 @@ def read_stated_statistics(stats: pd.DataFrame) -> Reading:
     if shares.empty:
         return Reading("文中没有给出关于世代的比例。", "The texts state no share for any cohort.")
     items = list(shares.itertuples())
-    zh = _join_zh(f"{r.cohort} 占 {r.share:.1%}" + ("（约数）" if r.approximate else "") for r in items)
-    en = _join_en(f"{r.cohort} {r.share:.1%}" + (" (approximate)" if r.approximate else "") for r in items)
-    return Reading(f"文中给出 {len(items)} 个世代比例：{zh}。", f"The texts state {len(items)} cohort shares: {en}.")
+    distinct = shares.groupby(["cohort", "share", "approximate"], sort=False)["doc_id"].nunique()
+    if len(distinct) == len(items) and len(items) <= MAX_LISTED:
+        zh = _join_zh(f"{r.cohort} 占 {r.share:.1%}" + ("（约数）" if r.approximate else "") for r in items)
+        en = _join_en(f"{r.cohort} {r.share:.1%}" + (" (approximate)" if r.approximate else "") for r in items)
+        return Reading(f"文中给出 {len(items)} 个世代比例：{zh}。", f"The texts state {len(items)} cohort shares: {en}.")
+    # many documents: each distinct share once, the most widely stated first, with how many documents state it
+    distinct = distinct.reset_index().sort_values("doc_id", ascending=False, kind="stable").head(MAX_LISTED)
+    zh = _join_zh(f"{r.cohort} 占 {r.share:.1%}" + ("（约数）" if r.approximate else "") + f"（{r.doc_id} 篇）"
+                  for r in distinct.itertuples())
+    en = _join_en(f"{r.cohort} {r.share:.1%}" + (" (approximate)" if r.approximate else "") + f" ({r.doc_id} documents)"
+                  for r in distinct.itertuples())
+    n_docs, n_distinct = shares["doc_id"].nunique(), len(shares.drop_duplicates(["cohort", "share", "approximate"]))
+    more_zh = "；其余见表" if n_distinct > MAX_LISTED else ""
+    more_en = "; the table has the rest" if n_distinct > MAX_LISTED else ""
+    return Reading(f"{n_docs} 篇文档共给出 {len(items)} 个世代比例，{n_distinct} 个不同的值，最常见的是：{zh}{more_zh}。",
+                   f"{n_docs} documents state {len(items)} cohort shares, {n_distinct} distinct values; the most "
+                   f"common: {en}{more_en}.")
 
 
 def read_people(people: pd.DataFrame) -> Reading:

@@ -130,7 +130,7 @@ def _rank_within(table: pd.DataFrame, top: int | None) -> pd.DataFrame:
 
 
 def tfidf_keywords(docs: pd.DataFrame, *, top: int = 20, boilerplate: bool = False,
-                   by: str = "doc") -> pd.DataFrame:
+                   by: str = "doc", groups: pd.Series | None = None) -> pd.DataFrame:
     """The ``top`` TF-IDF keywords of each document: ``doc_id, term, score, rank``.
 
     score = tf × idf, with tf = count of the term in the document / filtered tokens of the document,
@@ -138,6 +138,9 @@ def tfidf_keywords(docs: pd.DataFrame, *, top: int = 20, boilerplate: bool = Fal
     scikit-learn "smooth" idf, so a term found everywhere keeps weight 1 instead of 0).
     Scores are rounded to 6 decimals; equal scores are ranked by term (code-point order).
     ``by="all"`` scores the corpus as one document (tf over all tokens, the same idf), ``doc_id`` "all".
+    ``groups`` (a group label per doc_id, ``grouping.document_groups``) scores each group as one document:
+    tf over the group's tokens, idf over the groups (N groups, df groups holding the term); ``doc_id``
+    then holds the group label, and groups come in label order.
 
     >>> import corpus_lib as cl
     >>> "90后" in tfidf_keywords(cl.load_corpus(), top=5).query("doc_id == 'd02'")["term"].tolist()
@@ -146,14 +149,21 @@ def tfidf_keywords(docs: pd.DataFrame, *, top: int = 20, boilerplate: bool = Fal
     if by not in ("doc", "all"):
         raise CorpusError(f"by must be 'doc' or 'all', not {by!r}")
     positions, codes, counts, terms = _count_arrays(docs, boilerplate)
-    idf = np.log((1 + len(docs)) / (1 + np.bincount(codes, minlength=len(terms)))) + 1
+    labels = docs["doc_id"].to_numpy(dtype=object)
+    if groups is not None:  # each group as one document
+        labels, group_of = np.unique(docs["doc_id"].map(groups).astype(str).to_numpy(), return_inverse=True)
+        labels = labels.astype(object)
+        keys, inverse = np.unique(group_of[positions] * len(terms) + codes, return_inverse=True)
+        counts = np.bincount(inverse, weights=counts).astype(np.int64)
+        positions, codes = keys // len(terms), keys % len(terms)
+    idf = np.log((1 + len(labels)) / (1 + np.bincount(codes, minlength=len(terms)))) + 1
     if by == "all":  # the corpus as one document
         present = np.flatnonzero(np.bincount(codes, minlength=len(terms)))
         counts = np.bincount(codes, weights=counts, minlength=len(terms))[present]
         positions, codes = np.zeros(len(present), dtype=np.int64), present
     totals = np.bincount(positions, weights=counts)
     scores = np.round(counts / totals[positions] * idf[codes], 6)
-    labels = np.array(["all"], dtype=object) if by == "all" else docs["doc_id"].to_numpy(dtype=object)
+    labels = np.array(["all"], dtype=object) if by == "all" else labels
     keep = _top_candidates(positions, scores, top) if top else slice(None)
     table = pd.DataFrame({"doc_id": labels[positions[keep]], "term": terms[codes[keep]], "score": scores[keep]})
     return _rank_within(table, top)

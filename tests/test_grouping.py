@@ -32,6 +32,8 @@ def corpus(n: int, *, dated: bool = True, span_days: int = 365) -> pd.DataFrame:
     (30, True, 365, "document"),
     (31, True, 365, "month"),        # above 30 documents, dated over a year: by month
     (300, True, 40, "week"),         # dated over under ten weeks: by week
+    (300, True, 3 * 365, "month"),   # up to three years: by month
+    (300, True, 5 * 365, "year"),    # longer: by year
     (300, False, 365, "genre"),      # mostly undated: by genre
 ])
 def test_the_view_follows_the_corpus_size(n, dated, span, expected):
@@ -44,6 +46,21 @@ def test_group_by_can_be_set_and_is_checked():
     assert set(grouping.document_groups(docs, "issuer")) == {"共青团浙江省委员会", "（未署名）"}
     with pytest.raises(CorpusError, match="GROUP_BY 'colour'"):
         grouping.choose_grouping(docs, "colour")
+
+
+def test_a_grouping_by_value_keeps_eleven_groups_and_puts_the_rest_in_other():
+    # 20 issuers: 机构00 writes 40 documents, 机构01 39 … each issuer one fewer
+    issuers = [f"机构{k:02d}" for k in range(20) for _ in range(40 - k)]
+    docs = corpus(len(issuers)).assign(issuer=issuers)
+    labels = grouping.document_groups(docs, "issuer")
+    assert labels.nunique() == grouping.MAX_GROUPS
+    assert set(labels) == {f"机构{k:02d}" for k in range(11)} | {"其他"}
+    assert (labels == "其他").sum() == sum(40 - k for k in range(11, 20))
+
+
+def test_year_labels():
+    docs = corpus(3).assign(date=pd.to_datetime(["2019-12-31", "2020-01-01", None]))
+    assert grouping.document_groups(docs, "year").tolist() == ["2019年", "2020年", "无日期"]
 
 
 def test_month_labels_sort_in_time_and_undated_documents_have_their_own_group():

@@ -68,13 +68,33 @@ def test_events_busiest_week():
 
 
 def test_stated_shares_and_people_by_hand():
-    stats = pd.DataFrame({"cohort": ["90后", None], "share": [0.2857, None], "approximate": [True, True]})
+    stats = pd.DataFrame({"doc_id": ["d01", "d01"], "cohort": ["90后", None], "share": [0.2857, None],
+                          "approximate": [True, True]})
     assert readings.read_stated_statistics(stats).zh == "文中给出 1 个世代比例：90后 占 28.6%（约数）。"
     people = pd.DataFrame({"doc_id": ["d01", "d01", "d02"], "name": ["王小雨", "张华", "李明"],
                            "cohort": ["90后", None, "90后"], "province": ["浙江", "浙江", None],
                            "role_group": ["志愿者", "记者", "学生"]})
     # the journalist is not a voice: 2 people, both 90后, one with a province
     assert readings.read_people(people).zh == "共 2 人（2 篇文档），其中 2 人的世代由文中写明：90后 2 人；来自 1 个省级地区，最多的是 浙江（1 人）。"
+
+
+def test_stated_shares_repeated_in_many_documents_are_listed_once_each():
+    # 30 documents state 90后 50%, 3 state 00后 20% (approximate), 1 states 90后 60%; 10 more distinct shares once each
+    rows = ([("90后", 0.5, False)] * 30 + [("00后", 0.2, True)] * 3 + [("90后", 0.6, False)]
+            + [("95后", k / 100, False) for k in range(1, 11)])
+    stats = pd.DataFrame(rows, columns=["cohort", "share", "approximate"]).assign(
+        doc_id=[f"d{i:02d}" for i in range(len(rows))])
+    reading = readings.read_stated_statistics(stats)
+    assert reading.zh.startswith("44 篇文档共给出 44 个世代比例，13 个不同的值，最常见的是：90后 占 50.0%（30 篇）、"
+                                 "00后 占 20.0%（约数）（3 篇）、90后 占 60.0%（1 篇）")
+    assert reading.zh.endswith("；其余见表。") and reading.zh.count("篇）") == readings.MAX_LISTED
+
+
+def test_keywords_by_group_say_groups():
+    keywords = pd.DataFrame({"doc_id": [f"2020年{m:02d}月" for m in range(1, 9)], "term": "青年", "rank": 1})
+    reading = readings.read_keywords(keywords, grouped=True)
+    assert reading.zh.startswith("各组 TF-IDF 最高的词 — 2020年01月：青年；") and reading.zh.endswith("（共 8 组，其余见表）")
+    assert reading.en.endswith("(8 groups in all; the table has the rest)")
 
 
 def test_theme_shares_without_hits_give_no_share():

@@ -76,6 +76,18 @@ def test_tfidf_formula_by_hand():
     assert m1[["term", "score", "rank"]].values.tolist() == [["青年", 0.936977, 1], ["抗疫", 0.333333, 2]]
 
 
+def test_tfidf_by_group_by_hand():
+    # groups: g1 = m1 + m2 = 青年 青年 抗疫 抗疫, g2 = m3 = 抗疫 志愿; N = 2 groups.
+    # 青年 in g1: tf = 2/4, df = 1, idf = ln(3/2) + 1 = 1.405465 -> 0.702733
+    # 抗疫 in g1: tf = 2/4, df = 2, idf = 1 -> 0.5
+    # 志愿 in g2: tf = 1/2, df = 1 -> 0.702733; 抗疫 in g2: 1/2 -> 0.5
+    docs = mini_docs("青年，青年，抗疫。", "抗疫。", "抗疫，志愿。")
+    groups = pd.Series({"m1": "g1", "m2": "g1", "m3": "g2"})
+    table = themes.tfidf_keywords(docs, groups=groups)
+    assert table[["doc_id", "term", "score", "rank"]].values.tolist() == [
+        ["g1", "青年", 0.702733, 1], ["g1", "抗疫", 0.5, 2], ["g2", "志愿", 0.702733, 1], ["g2", "抗疫", 0.5, 2]]
+
+
 def test_d02_keywords_include_90hou(seed_docs):
     d02 = themes.tfidf_keywords(seed_docs, top=10).query("doc_id == 'd02'")
     assert "90后" in d02["term"].tolist()
