@@ -82,10 +82,19 @@ def describe_grouping(docs: pd.DataFrame, grouping: str, *, chosen: bool) -> str
     if grouping == "document":
         return (f"图表按文档逐篇绘制（{len(docs)} 篇，{why_zh}）。 Charts draw one element per document "
                 f"({len(docs)} documents, {why_en}).")
-    names = {"week": "周", "month": "月", "year": "年", "genre": "体裁", "issuer": "发文者"}
+    names = {key: zh for key, (zh, _) in GROUP_NAMES.items()}
     return (f"图表按{names.get(grouping, grouping)}分组绘制：{len(docs):,} 篇文档分为 {groups} 组（{why_zh}；超过 {MAX_DOCUMENTS} "
             f"篇时逐篇绘制难以阅读）。 Charts are grouped by {grouping}: {len(docs):,} documents in {groups} groups "
             f"({why_en}; above {MAX_DOCUMENTS} documents one element per document is unreadable).")
+
+
+GROUP_NAMES = {"document": ("文档", "document"), "week": ("周", "week"), "month": ("月", "month"),
+               "year": ("年", "year"), "genre": ("体裁", "genre"), "issuer": ("发文者", "issuer")}
+
+
+def group_name(grouping: str) -> tuple[str, str]:
+    """(Chinese, English) name of a grouping for chart titles and axes: ("月", "month"); a column keeps its name."""
+    return GROUP_NAMES.get(grouping, (grouping, grouping))
 
 
 def regroup(table: pd.DataFrame, groups: pd.Series, *, column: str = "doc_id") -> pd.DataFrame:

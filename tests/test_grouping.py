@@ -16,7 +16,8 @@ from corpus_lib.errors import CorpusError
 def corpus(n: int, *, dated: bool = True, span_days: int = 365) -> pd.DataFrame:
     rng = np.random.default_rng(n)
     days = pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, span_days, n), unit="D")
-    words = ["青年志愿者走进社区。", "团委组织学生开展垃圾分类宣传。", "医院的90后护士坚守岗位。", "大学生返乡参与乡村振兴。"]
+    words = ["青年志愿者走进社区。", "团委组织学生开展垃圾分类宣传。", "医院的90后护士坚守岗位。", "大学生返乡参与乡村振兴。",
+             "浙江大学的00后学生走进杭州市第一人民医院。", "共青团中央发出通知。"]
     return pd.DataFrame({
         "doc_id": [f"d{i:03d}" for i in range(1, n + 1)],
         "title": [f"第{i}篇报道" for i in range(1, n + 1)],
@@ -101,6 +102,20 @@ def test_grouped_figures_of_300_documents_stay_within_bounds(tmp_path, monkeypat
         "clouds": plots.themes.plot_wordcloud_grid(panels[panels["doc_id"].isin(shown)]),
         "events": plots.dates.plot_event_counts(pd.DataFrame({"date": docs["date"].dt.strftime("%Y-%m-%d")})),
     }
+    from corpus_lib import cohorts, institutions, overview
+
+    mentions = institutions.institution_mentions(docs)
+    table = institutions.institution_table(docs, mentions=mentions)
+    by = grouping.group_name(view)
+    figures |= {
+        "heatmap": plots.institutions.plot_document_heatmap(grouping.regroup(mentions, groups), by=by),
+        "levels": plots.institutions.plot_levels(grouping.regroup(mentions, groups), table, by=by),
+        "cohorts": plots.cohorts.plot_cohort_counts(cohorts.cohort_counts(docs).groupby(groups).sum(), by=by),
+        "vocabulary": plots.overview.plot_vocabulary_scatter(overview.vocabulary_table(docs, cl.segment_corpus(docs))),
+        "network": plots.themes.plot_cooccurrence(themes.cooccurrence(docs, top=30, max_edges=60)),
+    }
+    assert "by month" in figures["heatmap"].axes[0].get_title() and "by month" in figures["levels"].axes[0].get_title()
+    assert figures["cohorts"].axes[0].get_title() == "各月提到的世代词 / Cohort mentions per month"
     assert len(shown) == grouping.MAX_GROUPS
     for name, fig in figures.items():
         path = cl.save_figure(fig, name, formats=("png",))[0]
@@ -108,6 +123,23 @@ def test_grouped_figures_of_300_documents_stay_within_bounds(tmp_path, monkeypat
             assert max(image.size) <= export.PNG_MAX_SIDE, (name, image.size)
         assert path.stat().st_size <= export.PNG_MAX_BYTES, name
     assert len(figures["clouds"].axes) <= 12
+
+
+@pytest.mark.parametrize("span", [40, 200, 800, 2000])
+def test_event_counts_keep_ticks_and_labels_apart_at_any_span(span):
+    # a mention on every day of the span, more on later days, so the busiest days are all neighbours
+    days = pd.date_range("2020-01-01", periods=span, freq="D")
+    events = pd.DataFrame({"date": [d.strftime("%Y-%m-%d") for i, d in enumerate(days) for _ in range(1 + i % 50)]})
+    fig = plots.dates.plot_event_counts(events, top=10)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    labelled = sorted(pd.Timestamp(text.xy[0]) if not isinstance(text.xy[0], float) else
+                      pd.Timestamp("1970-01-01") + pd.to_timedelta(text.xy[0], unit="D") for text in ax.texts)
+    assert 1 <= len(labelled) <= 10
+    gaps = [(b - a).days for a, b in zip(labelled, labelled[1:])]
+    assert all(gap > max(1, span // 30) for gap in gaps), gaps
+    ticks = [t for t in ax.get_xticklabels() if t.get_text()]
+    assert 2 <= len(ticks) <= 14, [t.get_text() for t in ticks]
 
 
 def test_share_trend_by_month_draws(tmp_path):

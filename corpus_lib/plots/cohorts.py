@@ -20,8 +20,9 @@ def plot_cohort_keyness(table: pd.DataFrame, target: str = "90后", reference: s
     return plot_keyness(table, top=top, target_label=f"提到{target}的句子", reference_label=f"提到{reference}的句子")
 
 
-def plot_cohort_counts(counts: pd.DataFrame, *, labels: dict | None = None):
-    """Heatmap: documents (rows) x cohorts (columns), the count written in each cell."""
+def plot_cohort_counts(counts: pd.DataFrame, *, labels: dict | None = None, by: tuple[str, str] = ("文档", "document")):
+    """Heatmap: documents (rows) x cohorts (columns), the count written in each cell; with counts summed by
+    group, ``by`` names the rows (("周", "week"))."""
     if counts.empty or counts.columns.empty:
         return empty_figure("未发现世代词 / no cohort mentions found")
     fig, ax = new_axes(1.2 * max(len(counts.columns), 3) + 4.5, 0.45 * max(len(counts), 2) + 1.6)
@@ -36,7 +37,7 @@ def plot_cohort_counts(counts: pd.DataFrame, *, labels: dict | None = None):
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title("各文档提到的世代词 / Cohort mentions per document")
+    ax.set_title(f"各{by[0]}提到的世代词 / Cohort mentions per {by[1]}")
     ax.set_xlabel("世代 (cohort)")
     return fig
 

@@ -19,18 +19,44 @@ def _spoken(day) -> str:
     return f"{day.month}月{day.day}日"
 
 
-def _date_axis(axis) -> None:
-    """Weekly ticks on Mondays, labelled 2月3日; the first tick and the first of each year carry the year."""
+def _date_axis(axis, *, weeks: int = 1) -> None:
+    """Ticks on every ``weeks``-th Monday, labelled 2月3日; the first tick and the first of each year carry the year."""
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
 
     def label(value, position):
         day = mdates.num2date(value)
-        new_year = position == 0 or mdates.num2date(value - 7).year != day.year
+        new_year = position == 0 or mdates.num2date(value - 7 * weeks).year != day.year
         return f"{day.year}年{_spoken(day)}" if new_year else _spoken(day)
 
-    axis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO))
+    axis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks))
     axis.set_major_formatter(FuncFormatter(label))
+
+
+def _period_axis(axis, span_days: int) -> None:
+    """At most about 12 date ticks whatever the span: weekly, fortnightly or four-weekly Mondays up to
+    a year, then months (2020年3月), then years."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    if span_days <= 366:
+        _date_axis(axis, weeks=max(1, -(-span_days // 84)))
+        return
+    months = span_days > 3 * 366
+    axis.set_major_locator(mdates.YearLocator() if months else mdates.MonthLocator(interval=max(1, -(-span_days // 305))))
+    axis.set_major_formatter(FuncFormatter(lambda value, position: f"{mdates.num2date(value).year}年" if months
+                                           else f"{mdates.num2date(value).year}年{mdates.num2date(value).month}月"))
+
+
+def _spaced(days: pd.Series, top: int, gap: int) -> pd.Series:
+    """The ``top`` busiest days, skipping any within ``gap`` days of a busier one already kept (so labels never collide)."""
+    kept: list = []
+    for day in days.sort_values(ascending=False, kind="stable").index:
+        if all(abs((day - other).days) > gap for other in kept):
+            kept.append(day)
+        if len(kept) == top:
+            break
+    return days.loc[sorted(kept)]
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -124,8 +150,10 @@ def plot_event_timeline(events: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: str) -> Figure:
-    """Heatmap: rows are categories (largest overall first), columns are documents in date order.
+def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: str,
+                     xlabel: str = "文档（按日期排序） documents in date order") -> Figure:
+    """Heatmap: rows are categories (largest overall first), columns are documents (or groups:
+    ``grouping.group_shares`` / ``group_documents``, with their first date) in date order.
 
     ``shares`` has doc_id, category, share (0-1); ``documents`` is ``document_dates(docs)``.
     """
@@ -149,7 +177,7 @@ def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: st
         ax.spines[side].set_visible(False)
     fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02, format=lambda value, _: f"{value:.0%}").set_label("占比 share")
     ax.set_title(title)
-    ax.set_xlabel("文档（按日期排序） documents in date order")
+    ax.set_xlabel(xlabel)
     return fig
 
 
@@ -173,14 +201,17 @@ def plot_event_counts(events: pd.DataFrame, *, top: int = 10) -> Figure:
     """Bars: mentions per day, the ``top`` busiest days labelled with their date; the grouped form of
     the event timeline for a large corpus."""
     days = pd.to_datetime(events["date"]).value_counts().sort_index()
+    span = max((days.index.max() - days.index.min()).days, 1)
     fig = new_figure(10, 4.5)
     ax = fig.subplots()
-    ax.bar(days.index, days.to_numpy(), width=1.0, color=style.PALETTE[0])
-    busiest = days.sort_values(ascending=False, kind="stable").head(top)
+    ax.bar(days.index, days.to_numpy(), width=max(1.0, span / 300), color=style.PALETTE[0])
+    busiest = _spaced(days, top, gap=max(1, span // 30))  # a label needs about 1/30 of the axis
     for day, count in busiest.items():
-        ax.annotate(_spoken(day), (day, count), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
-    if (days.index.max() - days.index.min()).days <= 120:  # weekly ticks read well over a few months
-        _date_axis(ax.xaxis)
+        label = _spoken(day) if span <= 366 else f"{day.year}年{_spoken(day)}"
+        ax.annotate(label, (day, count), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
+    ax.set_ylim(0, days.max() * 1.1)
+    _period_axis(ax.xaxis, span)
+    ax.tick_params(axis="x", labelrotation=30)
     ax.set_ylabel("提及次数 mentions")
-    ax.set_title(f"文中提及的日期：每天的提及次数 Days mentioned, per day（标出最多的 {len(busiest)} 天）")
+    ax.set_title(f"文中提及的日期：每天的提及次数 Days mentioned, per day（标出最多的 {len(busiest)} 天，彼此相隔较远）")
     return fig

@@ -73,8 +73,9 @@ def plot_province_map(table: pd.DataFrame, *, value: str = "institutions"):
     return fig
 
 
-def plot_document_heatmap(mentions: pd.DataFrame, *, top: int = 30):
-    """Heatmap: the ``top`` most-mentioned institutions (rows) by document (columns)."""
+def plot_document_heatmap(mentions: pd.DataFrame, *, top: int = 30, by: tuple[str, str] = ("文档", "document")):
+    """Heatmap: the ``top`` most-mentioned institutions (rows) by document (columns); with ``mentions``
+    regrouped (``grouping.regroup``), by group, and ``by`` names the columns (("月", "month"))."""
     matrix = mentions.pivot_table(index="canonical", columns="doc_id", values="start", aggfunc="size", fill_value=0)
     order = sorted(matrix.index, key=lambda name: (-matrix.loc[name].sum(), name))[:top]
     matrix = matrix.loc[order]
@@ -93,12 +94,13 @@ def plot_document_heatmap(mentions: pd.DataFrame, *, top: int = 30):
         if n:
             ax.text(j, i, str(n), ha="center", va="center", fontsize=8, color="white" if n > high / 2 else "#222222")
     fig.colorbar(image, ax=ax, shrink=0.5, label="提及次数 (mentions)")
-    ax.set_title(f"机构 × 文档 (top {len(matrix)} institutions by document)")
+    ax.set_title(f"机构 × {by[0]} (top {len(matrix)} institutions by {by[1]})")
     return fig
 
 
-def plot_levels(mentions: pd.DataFrame, table: pd.DataFrame):
-    """Stacked bars: mentions of central, local (and international) bodies in each document."""
+def plot_levels(mentions: pd.DataFrame, table: pd.DataFrame, *, by: tuple[str, str] = ("文档", "document")):
+    """Stacked bars: mentions of central, local (and international) bodies in each document (or group, with
+    ``mentions`` regrouped and ``by`` naming the groups)."""
     level = table.set_index("canonical")["level"]
     counts = (mentions.assign(level=mentions["canonical"].map(level)).groupby(["doc_id", "level"]).size()
               .unstack(fill_value=0))
@@ -111,7 +113,11 @@ def plot_levels(mentions: pd.DataFrame, table: pd.DataFrame):
         bottom += counts[column]
     ax.set_ylim(0, max(int(bottom.max()), 1) * 1.12)
     ax.set_ylabel("机构提及次数 (institution mentions)")
-    ax.set_xlabel("文档 (document)")
+    ax.set_xlabel(f"{by[0]} ({by[1]})")
+    if len(counts) > 8 or max((len(str(i)) for i in counts.index), default=0) > 6:
+        ax.tick_params(axis="x", labelrotation=45)
+        for label in ax.get_xticklabels():
+            label.set_ha("right")
     ax.legend(frameon=False)
-    ax.set_title("中央与地方机构 (central vs local bodies, by document)")
+    ax.set_title(f"中央与地方机构 (central vs local bodies, by {by[1]})")
     return fig

@@ -84,14 +84,16 @@ def plot_group_sizes(docs: pd.DataFrame, groups: pd.Series, *, limit: int = 40) 
     chars = docs.set_index("doc_id")["n_chars"].groupby(groups).sum()
     keep = chars.sort_values(ascending=False, kind="stable").head(limit).index
     table = pd.DataFrame({"documents": groups.value_counts(), "characters": chars}).loc[sorted(keep)]
+    from matplotlib.ticker import FuncFormatter
+
     fig = new_figure(11, 0.3 * len(table) + 1.8)
     axes = fig.subplots(1, 2, sharey=True)
-    for ax, column, title, color in zip(axes, table.columns, ("文档数 documents", "字数 characters"),
-                                        (style.PALETTE[1], style.PALETTE[0])):
+    titles = (f"各组文档数 documents per group（共 {len(docs):,} 篇）", "各组字数 characters per group")
+    for ax, column, title, color in zip(axes, table.columns, titles, (style.PALETTE[1], style.PALETTE[0])):
         ax.barh(table.index, table[column], color=color)
         ax.set_title(title)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
     axes[0].invert_yaxis()  # shared: the first group on top in both panels
-    fig.suptitle(f"各组篇幅 Size of each group（{len(docs):,} 篇文档）")
     return fig
 
 

@@ -179,8 +179,10 @@ def plot_cooccurrence(edges: pd.DataFrame, *, seed: int = LAYOUT_SEED, title: st
     nodes = list(graph.nodes)
     widths = [0.5 + 4.0 * w / edges["weight"].max() for _, _, w in graph.edges(data="weight")]
     nx.draw_networkx_edges(graph, layout, ax=ax, width=widths, edge_color="#aab7b8", alpha=0.6)
+    # 15 points² per occurrence, scaled down when the most frequent term would pass 1,250 (a big corpus)
+    scale = min(15.0, 1250.0 / max([frequency.get(n, 1) for n in nodes] + [1]))
     nx.draw_networkx_nodes(graph, layout, ax=ax, nodelist=nodes, node_color=[colour[n] for n in nodes],
-                           node_size=[250 + 15 * frequency.get(n, 1) for n in nodes], alpha=0.3)
+                           node_size=[250 + scale * frequency.get(n, 1) for n in nodes], alpha=0.3)
     nx.draw_networkx_labels(graph, layout, ax=ax, font_size=10, font_family=font_name())
     ax.margins(0.08)
     return fig
