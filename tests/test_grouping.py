@@ -137,7 +137,7 @@ def test_event_counts_keep_ticks_and_labels_apart_at_any_span(span):
                       pd.Timestamp("1970-01-01") + pd.to_timedelta(text.xy[0], unit="D") for text in ax.texts)
     assert 1 <= len(labelled) <= 10
     gaps = [(b - a).days for a, b in zip(labelled, labelled[1:])]
-    assert all(gap > max(1, span // 30) for gap in gaps), gaps
+    assert all(gap > max(1, span // 15) for gap in gaps), gaps
     ticks = [t for t in ax.get_xticklabels() if t.get_text()]
     assert 2 <= len(ticks) <= 14, [t.get_text() for t in ticks]
 

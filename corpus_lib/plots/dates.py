@@ -205,7 +205,7 @@ def plot_event_counts(events: pd.DataFrame, *, top: int = 10) -> Figure:
     fig = new_figure(10, 4.5)
     ax = fig.subplots()
     ax.bar(days.index, days.to_numpy(), width=max(1.0, span / 300), color=style.PALETTE[0])
-    busiest = _spaced(days, top, gap=max(1, span // 30))  # a label needs about 1/30 of the axis
+    busiest = _spaced(days, top, gap=max(1, span // 15))  # a label such as 3月15日 needs about 1/15 of the axis
     for day, count in busiest.items():
         label = _spoken(day) if span <= 366 else f"{day.year}年{_spoken(day)}"
         ax.annotate(label, (day, count), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=8)
