@@ -332,8 +332,9 @@ def read_events(events: pd.DataFrame) -> Reading:
     return Reading(zh, en)
 
 
-def read_share_trend(shares: pd.DataFrame, documents: pd.DataFrame) -> Reading:
-    """The leading theme of the earliest and the latest dated document."""
+def read_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, grouped: bool = False) -> Reading:
+    """The leading theme of the earliest and the latest dated document (``grouped``: group, from
+    ``grouping.group_shares`` and ``group_documents``, dated by its first document)."""
     dated = documents.dropna(subset=["date"]).sort_values(["date", "doc_id"])
     hits = shares[shares["count"] > 0]
     dated = dated[dated["doc_id"].isin(set(hits["doc_id"]))]
@@ -346,6 +347,15 @@ def read_share_trend(shares: pd.DataFrame, documents: pd.DataFrame) -> Reading:
         return part["category"], part["share"]
 
     (first_theme, first_share), (last_theme, last_share) = leading(dated.iloc[0]["doc_id"]), leading(dated.iloc[-1]["doc_id"])
+    if grouped:
+        first, last = dated.iloc[0], dated.iloc[-1]
+        return Reading(
+            f"最早的一组 {first['doc_id']}（自 {_zh_day(first['date'])} 起）占比最高的主题是 {first_theme}（{first_share:.0%}），"
+            f"最晚的一组 {last['doc_id']}（自 {_zh_day(last['date'])} 起）是 {last_theme}（{last_share:.0%}）。"
+            "这是各组文档合计的主题词命中；各组的体裁和发文者构成不同，也会造成这种差异。",
+            f"The earliest group, {first['doc_id']} (from {first['date']}), leads with {first_theme} ({first_share:.0%}); "
+            f"the latest, {last['doc_id']} (from {last['date']}), with {last_theme} ({last_share:.0%}). These are the "
+            "theme hits of each group's documents together; groups that differ in genre and issuer differ for that reason too.")
     small_zh, small_en = _small(len(dated))
     zh = (f"最早的文档 {dated.iloc[0]['doc_id']}（{_zh_day(dated.iloc[0]['date'])}）占比最高的主题是 {first_theme}"
           f"（{first_share:.0%}），最晚的 {dated.iloc[-1]['doc_id']}（{_zh_day(dated.iloc[-1]['date'])}）是 {last_theme}"

@@ -97,6 +97,16 @@ def test_keywords_by_group_say_groups():
     assert reading.en.endswith("(8 groups in all; the table has the rest)")
 
 
+def test_share_trend_by_group_speaks_of_groups():
+    shares = pd.DataFrame({"doc_id": ["2020年01月", "2020年01月", "2020年03月"], "category": ["志愿服务", "医疗救治", "医疗救治"],
+                           "count": [3, 1, 2], "share": [0.75, 0.25, 1.0]})
+    documents = pd.DataFrame({"doc_id": ["2020年01月", "2020年03月"], "date": ["2020-01-05", "2020-03-02"], "genre": None})
+    reading = readings.read_share_trend(shares, documents, grouped=True)
+    assert reading.zh.startswith("最早的一组 2020年01月（自 2020年1月5日 起）占比最高的主题是 志愿服务（75%），"
+                                 "最晚的一组 2020年03月（自 2020年3月2日 起）是 医疗救治（100%）。")
+    assert "文档" not in reading.zh.split("。")[0]
+
+
 def test_theme_shares_without_hits_give_no_share():
     shares = pd.DataFrame({"doc_id": ["d01", "d01"], "category": ["疫情防控", "志愿服务"], "count": [0, 0], "share": [0.0, 0.0]})
     reading = readings.read_theme_shares(shares)
