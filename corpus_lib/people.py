@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import takewhile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -56,6 +57,8 @@ def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1)
 
 
+AGE_BEFORE = re.compile(r"岁的(?P<described>[^，。；！？、]{0,10})$")
+COHORT_BEFORE = re.compile(r"(?:名|位|的)(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後]$")
 WEAK_BREAK = "，。；：！？“、（）()：,;!?\n"
 
 
@@ -67,10 +70,26 @@ def _left_kind(text: str, i: int) -> str | None:
     """
     if i > 0 and text[i - 1] == CLOSE_QUOTE:
         return "strong"
+    if i > 1 and text[i - 1] in " \u3000" and _ends_with_role(text, i - 1):
+        return "strong"
+    if COHORT_BEFORE.search(text, max(0, i - 8), i):  # 另一名90后|王力, 护士长的90后|余梦婷
+        return "strong"
+    kinds = [kind for cue, kind in _before_cues_ending_in().get(text[i - 1], ()) if i and text.endswith(cue, 0, i)]
+    if "strong" in kinds:
+        return "strong"
+    aged = AGE_BEFORE.search(text, max(0, i - 16), i)  # 23岁的|李想, 27岁的返乡青年|覃志强
+    if aged and (not aged["described"] or any(m.end() == len(aged["described"])
+                                              for m in _roles()[1].finditer(aged["described"]))):
+        return "strong"
     if i == 0 or text[i - 1] in WEAK_BREAK:
         return "weak"
-    kinds = [kind for cue, kind in _before_cues_ending_in().get(text[i - 1], ()) if text.endswith(cue, 0, i)]
-    return "strong" if "strong" in kinds else ("weak" if kinds else None)
+    return "weak" if kinds else None
+
+
+def _ends_with_role(text: str, j: int) -> bool:
+    """Whether a strong role ends at ``j`` (书记|, 医生|)."""
+    rows, _ = _roles()
+    return any(text.endswith(surface, 0, j) for surface, row in rows.items() if row["role"] and not row["weak"])
 
 
 @lru_cache(maxsize=None)
@@ -85,13 +104,54 @@ def _before_cues_ending_in() -> dict[str, tuple[tuple[str, str], ...]]:
 @lru_cache(maxsize=None)
 def _start_marks() -> re.Pattern:
     """The characters a name can follow: a break, a closing quote, or the last character of a "before" cue."""
-    marks = set(WEAK_BREAK) | {CLOSE_QUOTE} | set(_before_cues_ending_in())
+    marks = set(WEAK_BREAK) | {CLOSE_QUOTE, " ", "\u3000", "后", "後"} | set(_before_cues_ending_in())
     return re.compile("[" + "".join(map(re.escape, sorted(marks))) + "]")
 
 
 def _possible_starts(text: str) -> list[int]:
     """Every place ``_left_kind`` can accept (a superset), in order: name starts are looked for only there."""
     return [i for i in [0] + [m.end() for m in _start_marks().finditer(text)] if i < len(text) - 1]
+
+
+@lru_cache(maxsize=None)
+def _common_words() -> dict[str, str]:
+    """Two- and three-character words of jieba's dictionary tagged as something other than a personal
+    name (高中, 方面, 毛巾 …) with their tag, plus ``data/person_not_names.txt`` (tag x): a candidate
+    spelled like one is not a name."""
+    import jieba
+
+    words = {word: "x" for line in read_lines("person_not_names.txt") for word in line.split()}
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as dictionary:
+        for line in dictionary:
+            word, _, tag = line.rstrip("\n").split(" ")
+            if 2 <= len(word) <= 3 and not tag.startswith("nr"):
+                words.setdefault(word, tag)
+    return words
+
+
+def _starts_with_function_word(candidate: str) -> bool:
+    """应该|做, 毕业|后: the first two characters are a verb, adverb, conjunction … (not a noun or place,
+    which a surname and a given name can spell: 黎国|强)."""
+    return _common_words().get(candidate[:2], "n")[0] in "vdcpartmfu"
+
+
+# characters that begin the words right after a name (说, 是, 今年, 每天, 告诉 …): a three-character
+# candidate ending in one is a two-character name and its follower (张华今|年 -> 张华)
+FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带负正已曾还又从来向对为被把将跟给让一同笑坦称认表介回作通毕")
+
+
+def _free_name(text: str, i: int) -> int | None:
+    """End of a name at ``i`` that needs no cue after it (its left cue is strong): three characters, else
+    two, a plausible name that is followed by a break, a non-Han character or a usual follower."""
+    for length in (3, 2):
+        end = i + length
+        if not _plain_name(text, i, length) or text[i:end] in _common_words() or _starts_with_function_word(text[i:end]):
+            continue
+        if length == 3 and text[end - 1] in FOLLOWER_START:
+            continue
+        if end == len(text) or not re.match(f"[{HAN}]", text[end]) or text[end] in FOLLOWER_START:
+            return end
+    return None
 
 
 def _right_cue(text: str, j: int) -> str | None:
@@ -103,6 +163,8 @@ def _plain_name(text: str, i: int, length: int) -> bool:
     candidate = text[i:i + length]
     singles, compounds = _surnames()
     if len(candidate) < length or not re.fullmatch(f"[{HAN}]+", candidate):
+        return False
+    if length == 4 and candidate[-1] in FOLLOWER_START:  # 邓可欣便|是
         return False
     if not (candidate[0] in singles or candidate.startswith(compounds)):
         return False
@@ -128,7 +190,12 @@ def _candidate(text: str, i: int) -> tuple[int, str, str] | None:
         return None
     end = _dotted_end(text, i)
     if end is None:
-        end = next((i + n for n in (3, 2, 4) if _plain_name(text, i, n) and _right_cue(text, i + n)), None)
+        end = next((i + n for n in (3, 2, 4) if _plain_name(text, i, n) and _right_cue(text, i + n)
+                    and (left == "strong" or (text[i:i + n] not in _common_words()
+                                              and not _starts_with_function_word(text[i:i + n])))), None)
+    if end is None and left == "strong":  # 护士张华（左一）, 骑手韩东每天…, 联系人：马丽，
+        end = _free_name(text, i)
+        return (end, left, _right_cue(text, end) or "") if end else None
     return (end, left, _right_cue(text, end)) if end else None
 
 
@@ -142,7 +209,7 @@ def _ends_in_speech(text: str, j: int) -> bool:
 
 def _accepted(text: str, candidates: list) -> list[bool]:
     kinds = _name_cues()[1]
-    ok = [kinds[cue] in ("speech", "link") or (left == "strong" and cue != "、") for _, _, left, cue in candidates]
+    ok = [kinds.get(cue) in ("speech", "link") or (left == "strong" and cue != "、") for _, _, left, cue in candidates]
     # a list of names joined by 、 stands or falls with its last member
     for k in range(len(candidates) - 1, -1, -1):
         start, end, left, cue = candidates[k]
@@ -242,7 +309,7 @@ def _direct_quotes(span: str) -> list[tuple[int, str]]:
     return quotes
 
 
-DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为"})
+DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为", "，"})  # "，": a lead (陈晨，24岁，…护士)
 
 
 SPEECH = re.compile(r"(?:说|表示|指出|强调|认为)[，,：:]")
@@ -330,6 +397,102 @@ def _descriptor_start(paragraph: str, names, k: int, sentence_start: int) -> int
     return max(floor, quote_end + 1)
 
 
+# ---------------------------------------------------------------- bylines, leads and pronouns
+
+PRESS = {"记者": "记者", "首席记者": "记者", "特约记者": "记者", "见习记者": "记者", "摄影记者": "摄影", "摄影": "摄影",
+         "通讯员": "通讯员", "实习生": "实习生", "编辑": "编辑", "责任编辑": "编辑", "责编": "编辑"}
+PRESS_ROLE = re.compile(r"(?:^|(?<=[\s（(：:【】/|报社台网刊电]))(?P<role>" + "|".join(sorted(PRESS, key=len, reverse=True))
+                        + r"|文/图|图/文)[\s：:]*")
+NAME_TAIL = re.compile(r"/(?P<what>文|摄|图)")  # 何嘉敏/文  梁志伟/摄
+ORG_END = frozenset("部处办科室社台站局厅院校队组委")  # 宣传部 is a department, not a name
+BYLINE_END = re.compile(r"[\s）)/|]|摄|报道|$")
+LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[●■◆▲•·])?\s*")
+AGE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})岁")
+BODY_HINT = re.compile(r"大学|学院|医院|中学|小学|学校|公司|集团|中心|委员会|团委|研究所|研究院|局|站|队|协会|银行|报社")
+PRONOUN_COHORT = re.compile(r"像?(?P<who>他|她)(?:们)?(?:这样的|和另一名|和另一位|是[^，。；！？]{0,12}?)(?P<cohort>"
+                            r"(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後])")
+
+
+def _byline_name(text: str, i: int) -> int | None:
+    """End of a name at ``i`` in a byline: surname, one or two more characters, then a space, a bracket,
+    ``/``, 摄 or the end (记者 孙立群 通讯员 黄佳)."""
+    for length in (3, 2):
+        end = i + length
+        if _plain_name(text, i, length) and text[i:end] not in _common_words() and text[end - 1] not in ORG_END \
+                and BYLINE_END.match(text, end):
+            return end
+    return None
+
+
+def find_bylines(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, name, press role)`` for the journalists, photographers, correspondents and editors a
+    byline or credit line names: 本报记者 张三, （记者 李四 通讯员 王五）, 新华社记者 王军 摄, 编辑：周婷,
+    何嘉敏/文, 文/图：宣传部 孔令辉. They are press, never quoted voices.
+
+    >>> [(n, r) for _, _, n, r in find_bylines("（记者 孙立群 通讯员 黄佳）")]
+    [('孙立群', '记者'), ('黄佳', '通讯员')]
+    >>> [(n, r) for _, _, n, r in find_bylines("新华社记者 王军 摄")]
+    [('王军', '摄影')]
+    """
+    found = []
+    for match in PRESS_ROLE.finditer(text):
+        role, i = PRESS.get(match["role"], "摄影"), match.end()
+        if match["role"] in ("文/图", "图/文"):  # 文/图：宣传部 孔令辉: a department may come first
+            skip = re.match(r"[^\s：:]{1,10}\s+", text[i:])
+            i += skip.end() if skip and not _byline_name(text, i) else 0
+        while i < len(text) and (end := _byline_name(text, i)):
+            after = re.match(r"\s*摄", text[end:])
+            found.append((i, end, text[i:end], "摄影" if after else role))
+            gap = re.match(r"[\s、，,]+", text[end:])
+            i = end + (gap.end() if gap else 0)
+            if not gap:
+                break
+    for match in NAME_TAIL.finditer(text):
+        start = next((match.start() - n for n in (3, 2) if match.start() - n >= 0
+                      and (match.start() - n == 0 or not re.match(f"[{HAN}]", text[match.start() - n - 1]))), None)
+        if start is not None and _byline_name(text, start) == match.start():
+            found.append((start, match.start(), text[start:match.start()], "记者" if match["what"] == "文" else "摄影"))
+    return sorted(set(found))
+
+
+def _lead_name(paragraph: str) -> list[tuple[int, int, str, str]]:
+    """People who open a paragraph or list item and are described next: 陈晨，24岁，…护士 / 许晨阳（…护士）
+    / 刘洋和赵敏，上海支援湖北的护士 / 余梦婷：… (an interview's answer)."""
+    i, found = LIST_MARK.match(paragraph).end(), []
+    while True:
+        end = next((i + n for n in (3, 2) if _plain_name(paragraph, i, n) and i + n < len(paragraph)
+                    and paragraph[i:i + n] not in _common_words() and paragraph[i + n] in "，（(：和与、"), None)
+        if end is None:
+            return []
+        found.append((i, end, paragraph[i:end]))
+        if paragraph[end] not in "和与、" or len(found) == 3:
+            break
+        i = end + 1
+    mark = paragraph[end]
+    clause = re.split("[。；！？]", paragraph[end + 1:])[0]
+    described = AGE.search(clause) or _roles()[1].search(clause) or BODY_HINT.search(clause) or find_cohorts(clause)
+    if (mark == "：" and len(found) == 1) or (mark in "，（(" and described):
+        return [(start, stop, name, "，" if mark != "：" else "：") for start, stop, name in found]
+    return []
+
+
+def _press_row(paragraph: str, spans, start: int, name: str, role: str) -> dict:
+    return {"name": name, "institution": None, "institution_type": None, "province": None, "role": role,
+            "role_group": "记者", "cohort": None, "quote": None, "quote_type": None, "cohort_evidence": None,
+            "sentence": sentence_at(spans, start)}
+
+
+def _pronoun_cohorts(paragraph: str, names, people: list[dict]) -> None:
+    """A cohort stated through a pronoun goes to the person last named before it: 张华说，科室里像她这样的
+    90后占了一半 / 她和另一名90后王力…"""
+    for match in PRONOUN_COHORT.finditer(paragraph):
+        before = [k for k, (start, *_rest) in enumerate(names) if start < match.start()]
+        if before and people[before[-1]]["cohort"] is None:
+            cohort = find_cohorts(match["cohort"])
+            if cohort:
+                people[before[-1]]["cohort"], people[before[-1]]["cohort_evidence"] = cohort[0][3], match.group()
+
+
 def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
     """People named in one paragraph, each with descriptor, role, cohort and quote. ``institutions``
     holds the paragraph's institution mentions (``name, canonical, start, end, type, province, parent``,
@@ -340,10 +503,16 @@ def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
     >>> [(p["name"], p["institution"]) for p in paragraph_people(text, extract_institutions(text))]
     [('温阳', '共青团沈阳市委员会宣传部')]
     """
-    names = find_names(paragraph)
-    if not names:
-        return []
     spans = sentence_spans(paragraph)
+    press = find_bylines(paragraph)
+    taken = [(start, end) for start, end, *_ in press]
+    names = [n for n in find_names(paragraph) if not any(s < n[1] and n[0] < e for s, e in taken)]
+    for lead in _lead_name(paragraph):
+        if not any(s < lead[1] and lead[0] < e for s, e in taken) and not any(n[0] == lead[0] for n in names):
+            names = sorted(names + [lead])
+    rows = [_press_row(paragraph, spans, start, name, role) for start, _, name, role in press]
+    if not names:
+        return rows
     groups = _groups(names, spans)
     people = []
     for g, members in enumerate(groups):
@@ -353,7 +522,8 @@ def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
             s for s, e, _ in spans if s <= names[groups[g + 1][0]][0] < e)
         for k in members:
             people.append(_person(paragraph, names, k, (lo, hi, first_sentence), spans, institutions))
-    return people
+    _pronoun_cohorts(paragraph, names, people)
+    return rows + people
 
 
 def _person(paragraph, names, k, bounds, spans, found) -> dict:
