@@ -311,8 +311,8 @@ def _is_relative_place(text: str, q: int) -> bool:
     """A bare 省/市/区/县 just left of ``q`` that starts a word: the document's own place (，市疾控中心)."""
     if q < 1 or text[q - 1] not in LEVELS:
         return False
-    if _has_never_word(text[q - 1:q + 2]):
-        return False  # 市民, 市场: a word, not the document's city
+    if any(text.startswith(word, q - 1) for word in never_words()):
+        return False  # 市民, 市场: a word, not the document's city (区市场监督管理局 is the district's)
     before = text[max(0, q - 3):q - 1]
     if before[-1:] and before[-1] in LEVELS or len(before) == 2 and before[0] in LEVELS and before[1] == "、":
         return False  # 省、市定点医院 / 省市两级: levels listed, not one body of the document's place

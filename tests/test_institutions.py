@@ -416,6 +416,10 @@ KINDS = [
     ("团市委会同市卫健委开展关爱行动。", "成都市",
      [("团市委", "共青团成都市委员会", "youth_league", "四川"),
       ("市卫健委", "成都市卫生健康委员会", "party_government", "四川")]),
+    ("武汉大学和华中科技大学联合举办招聘会，北京大学与清华大学及复旦大学参加。", None,
+     [("武汉大学", "武汉大学", "university", "湖北"), ("华中科技大学", "华中科技大学", "university", "湖北"),
+      ("北京大学", "北京大学", "university", "北京"), ("清华大学", "清华大学", "university", "北京"),
+      ("复旦大学", "复旦大学", "university", "上海")]),
     # two bodies written together, each known on its own
     ("中共中央国务院印发通知，团中央全国学联随后发出倡议。", None,
      [("中共中央", "中国共产党中央委员会", "party_government", None),
@@ -435,6 +439,9 @@ KINDS = [
     ("成都市妇幼保健院的医生为孕妇检查。", None, [("成都市妇幼保健院", "成都市妇幼保健院", "hospital", "四川")]),
     ("成都市公安局交通管理局民警在路口执勤。", None,
      [("成都市公安局交通管理局", "成都市公安局交通管理局", "party_government", "四川")]),
+    ("区市场监督管理局联合杭州市市场监督管理局检查药店。", "杭州市西湖区",  # 市场 begins no relative 市 body
+     [("区市场监督管理局", "杭州市西湖区市场监督管理局", "party_government", "浙江"),
+      ("杭州市市场监督管理局", "杭州市市场监督管理局", "party_government", "浙江")]),
     ("四川省教育厅发出通知。", None, [("四川省教育厅", "四川省教育厅", "party_government", "四川")]),
     # relative 区/市 bodies after 是 or 根据, resolved from the document's place
     ("他是区税务局的干部，根据区教育局安排参加志愿服务。", "成都市武侯区",
