@@ -39,7 +39,7 @@ LEVELS = "省市区县"   # a bare 省/市/区/县 before a body means the docum
 RELATIVE_MARK = re.compile(r"[全我本]([省市区县])")  # 全省, 我市, 本区: the document speaks for a place
 BOUNDARY = set("、，。；：！？“”‘’《》（）()「」 \n")
 # A relative body (省青少年发展基金会) may follow a clause boundary or one of these function characters.
-RELATIVE_BEFORE = set("由在向和与及的经为对将把被从给同到至并暨即")
+RELATIVE_BEFORE = set("由在向和与及的经为对将把被从给同到至并暨即是据")
 PREFIXES = ("共青团", "中共", "团")
 COMMITTEE = re.compile(r"^(?P<prefix>共青团|团|中国共产党|中共)?(?P<place>.+?)(?P<league>团)?(?P<level>[省市区县州]?)委$")
 
@@ -162,7 +162,30 @@ def suffixes() -> dict[str, dict]:
 def name_words() -> dict[str, str]:
     """Word -> strong/weak. ``institution_name_words.csv``."""
     return {row["word"]: row["strength"] for row in resources.read_csv("institution_name_words.csv")
-            if row["strength"] != "never"}
+            if row["strength"] in ("strong", "weak")}
+
+
+@lru_cache(maxsize=None)
+def link_words() -> tuple[str, ...]:
+    """Words that join two bodies (联合, 会同): ``institution_name_words.csv``, strength link."""
+    return tuple(row["word"] for row in resources.read_csv("institution_name_words.csv") if row["strength"] == "link")
+
+
+@lru_cache(maxsize=None)
+def _ministry_pattern() -> re.Pattern:
+    """A central ministry: a ministry word (教育, 外交 …, strength ministry) + 部, not 部门 / 部长."""
+    words = sorted((row["word"] for row in resources.read_csv("institution_name_words.csv")
+                    if row["strength"] == "ministry"), key=len, reverse=True)
+    return re.compile("(?:中华人民共和国)?(?:" + "|".join(map(re.escape, words)) + ")部(?![门分长属委])")
+
+
+def _is_ministry(name: str) -> bool:
+    return bool(_ministry_pattern().fullmatch(name))
+
+
+def _link_ending(text: str, q: int) -> str | None:
+    """The link word (联合) that ends at ``q``, if any."""
+    return next((word for word in link_words() if text.startswith(word, q - len(word)) and q >= len(word)), None)
 
 
 @lru_cache(maxsize=None)
@@ -235,6 +258,7 @@ class _Candidate:
     end: int
     suffix: str | None          # None for an exact alias / known-body match
     relative: bool = False      # begins with a bare 市 (市疫情防控工作领导小组): needs the document's city
+    exact: bool = False         # an alias, known body or ministry matched as written
     parts: list = field(default_factory=list)
 
 
@@ -274,6 +298,8 @@ def _brand_ending(text: str, q: int, ends: dict[int, int]) -> int | None:
         chunk = text[q - length:q]
         if chunk[0] in BRAND_STOP or not CJK.match(chunk[0]) or _has_never_word(text[q - length - 1:q]):
             return None
+        if any(text.startswith(word, q - length) and q - length in ends for word in link_words()):
+            return None  # 团县委联合省基金会: two bodies joined by a verb, not one name
         if chunk[0] in "和与" or chunk[-1] in "和与":
             continue
         if _item_ending(text, q - length, ends) or _is_relative_place(text, q - length):
@@ -285,16 +311,19 @@ def _is_relative_place(text: str, q: int) -> bool:
     """A bare 省/市/区/县 just left of ``q`` that starts a word: the document's own place (，市疾控中心)."""
     if q < 1 or text[q - 1] not in LEVELS:
         return False
-    if _has_never_word(text[q - 1:q + 2]):
-        return False  # 市民, 市场: a word, not the document's city
+    if any(text.startswith(word, q - 1) for word in never_words()):
+        return False  # 市民, 市场: a word, not the document's city (区市场监督管理局 is the district's)
     before = text[max(0, q - 3):q - 1]
     if before[-1:] and before[-1] in LEVELS or len(before) == 2 and before[0] in LEVELS and before[1] == "、":
         return False  # 省、市定点医院 / 省市两级: levels listed, not one body of the document's place
-    return q == 1 or text[q - 2] in BOUNDARY or text[q - 2] in RELATIVE_BEFORE or not CJK.match(text[q - 2])
+    return (q == 1 or text[q - 2] in BOUNDARY or text[q - 2] in RELATIVE_BEFORE or not CJK.match(text[q - 2])
+            or _link_ending(text, q - 1) is not None)
 
 
-def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool) -> tuple[int, bool, bool] | None:
-    """Walk left from ``q`` over name parts. Returns (start, has_name, relative) or None."""
+def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool,
+                 brands: bool = True) -> tuple[int, bool, bool] | None:
+    """Walk left from ``q`` over name parts (and runs of unknown characters if ``brands``).
+    Returns (start, has_name, relative) or None."""
     has_name = relative = False
     kind = None
     if committee:  # 委 needs a place ending in 省/市/县/区/州 right before it
@@ -313,7 +342,7 @@ def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool) ->
             continue
         if _is_relative_place(text, q):
             return q - 1, True, True
-        brand = _brand_ending(text, q, ends) if kind != "place" else None  # 联合 in 团市委联合成都市卫健委 is a verb
+        brand = _brand_ending(text, q, ends) if kind != "place" and brands else None  # 联合 in 团市委联合成都市卫健委 is a verb
         if brand is not None:
             q, kind = brand, "brand"
             continue
@@ -359,7 +388,8 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
 
     table = suffixes()
     events = [(m.end(), m.start(), None) for m in _exact_pattern().finditer(text)
-              if not _runs_on(text, m.end(), m.group())]
+              if not _runs_on(text, m.end(), m.group()) and not _glued_unit(text, m.start(), m.group())]
+    events += [(m.end(), m.start(), None) for m in _ministry_pattern().finditer(text)]
     for match in _suffix_pattern().finditer(text):
         suffix, start = match.group(1), match.start()
         end = start + len(suffix)
@@ -370,7 +400,10 @@ def _candidates(text: str) -> tuple[_Candidate, ...]:
         events.append((end, start, suffix))
     for end, start, suffix in sorted(events, key=lambda e: (e[0], e[1])):
         if suffix is None:
-            add(_Candidate(start, end, None))
+            add(_Candidate(start, end, None, exact=True))
+            extended = _extend_left(text, start, ends, committee=False, brands=False)  # 北京 + 协和医院
+            if extended and extended[0] < start and not extended[2]:
+                add(_Candidate(extended[0], end, None))
             continue
         usable = not_government if _is_government_body(suffix, suffix) else ends
         extended = _extend_left(text, start, usable, committee=suffix == "委")
@@ -384,6 +417,14 @@ def _runs_on(text: str, end: int, name: str) -> bool:
     """An exact name that the next character turns into another word (区委 in 社区委员会)."""
     suffix = _suffix_of(name)
     return bool(suffix) and end < len(text) and text[end] in suffixes()[suffix]["not_before"]
+
+
+def _glued_unit(text: str, start: int, name: str) -> bool:
+    """A university's relative unit (校团委) glued to a word before it (高校团委: any university's)."""
+    if _alias_context(name) != "university" or start == 0:
+        return False
+    before = text[start - 1]
+    return bool(CJK.match(before)) and before not in BOUNDARY | RELATIVE_BEFORE and not _suffix_of(text[:start])
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -403,12 +444,20 @@ def _select(found: list[_Candidate], text: str) -> list[_Candidate]:
     longest = max(map(len, not_names()), default=0)
     found = [c for c in found if not any(blocked.get(b, -1) > c.start and (b < c.start or blocked[b] >= c.end)
                                          for b in range(max(0, c.start - longest), c.start + 1))]
+    exact = {(c.start, c.end) for c in found if c.exact}
+    found = [c for c in found if not _two_exact(c, exact)]
     taken = bytearray(len(text) + 1)
     for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
         if not any(taken[candidate.start:candidate.end]):
             kept.append(candidate)
             taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _two_exact(candidate: _Candidate, exact: set[tuple[int, int]]) -> bool:
+    """Two bodies written together (团中央全国青联): the candidate is exactly two names found as written."""
+    return not candidate.exact and any((candidate.start, middle) in exact and (middle, candidate.end) in exact
+                                       for middle in range(candidate.start + 2, candidate.end - 1))
 
 
 def _scope(candidate: _Candidate) -> str:
@@ -448,6 +497,8 @@ def classify_institution(name: str, *, suffix: str | None = None) -> str:
     alias = aliases().get(name)
     if alias:
         return alias["type"]
+    if _is_ministry(name):
+        return "party_government"
     suffix = suffix or _suffix_of(name)
     kind = suffixes()[suffix]["type"] if suffix else "other"
     if name.startswith(("团", "共青团")) and suffix in ("委", "委员会", "工作部", "宣传部", "组织部"):
@@ -550,7 +601,20 @@ def _full_place(place: str, level: str) -> str:
     return full[0] if len(full) == 1 and full[0].endswith(level) else place + level
 
 
-def _committee_name(name: str) -> str | None:
+def _with_city(district: str, place: dict | None) -> str:
+    """A district written without its city gets it (江岸区 -> 武汉市江岸区), as relative 区 bodies do, when the
+    gazetteer (or the document's place, for 鼓楼区) says which city it is in."""
+    rows = [row for row in _gazetteer()[0].get(district, ()) if row["level"] == "county"]
+    if place is not None and len(rows) > 1:
+        rows = [row for row in rows if row["adcode"].startswith(_prefix(place)[:4] if place["level"] != "province"
+                                                                  else _prefix(place))]
+    if len(rows) != 1:
+        return district
+    city = _ancestors(rows[0])[1]
+    return city["name"] + district if city and city["name"].endswith("市") else district
+
+
+def _committee_name(name: str, document: dict | None = None) -> str | None:
     """The real name of a Party or League committee written short: 团浙江省委 / 共青团浙江省委 / 浙江团省委 /
     杭州市团委 -> 共青团浙江省委员会 …; 湖北省委 / 中共湖北省委 -> 中共湖北省委员会. None if not one."""
     match = COMMITTEE.match(name)
@@ -564,7 +628,10 @@ def _committee_name(name: str) -> str | None:
     if not place:
         return None
     league = match["league"] or match["prefix"] in ("团", "共青团")
-    return ("共青团" if league else "中共") + _full_place(place, level) + "委员会"
+    full = _full_place(place, level)
+    if level == "区":
+        full = _with_city(full, document)
+    return ("共青团" if league else "中共") + full + "委员会"
 
 
 def canonical_name(name: str, *, context_province: str | None = None) -> str:
@@ -587,7 +654,9 @@ def canonical_name(name: str, *, context_province: str | None = None) -> str:
         row, rest = aliases()[prefix], name[len(prefix):]
         if name.startswith(prefix) and "{" not in row["canonical"] and rest and _unit_suffix(rest):
             return row["canonical"] + rest
-    committee = _committee_name(name)
+    if _is_ministry(name):
+        return name if name.startswith("中华人民共和国") else "中华人民共和国" + name
+    committee = _committee_name(name, place)
     if committee:
         return committee
     for pattern, replacement in rewrites():
@@ -616,6 +685,8 @@ def is_central(name: str) -> bool:
     >>> is_central("中华人民共和国国务院"), is_central("全国青联"), is_central("共青团浙江省委员会")
     (True, True, False)
     """
+    if _is_ministry(name):
+        return True
     row = aliases().get(name) or _alias_by_canonical().get(name) or known_bodies().get(name) or {}
     if row.get("level"):
         return row["level"] == "central"
@@ -654,6 +725,14 @@ def _alias_context(name: str) -> str:
 def _last_university(rows: list[dict]) -> dict | None:
     """The university written last before a relative unit (校团委)."""
     return next((row for row in reversed(rows) if row["type"] == "university" and row["parent"] is None), None)
+
+
+def _named_in_full(name: str, rows: list[dict]) -> dict | None:
+    """The body named in full earlier in the text that a short known name (协和医院) stands for."""
+    if name not in _exact_names():
+        return None
+    return next((row for row in reversed(rows) if row["parent"] is None and len(row["canonical"]) > len(name)
+                 and row["canonical"].endswith(name)), None)
 
 
 def _context_province(text: str, start: int) -> str | None:
@@ -719,6 +798,9 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
             else:
                 canonical = canonical_name(name, context_province=context_province)
                 province = _province_of(name, text, start, place, rows)
+                longer = _named_in_full(name, rows)
+                if longer:  # 协和医院 after 福建医科大学附属协和医院: the same body, not Beijing's
+                    canonical, province = longer["canonical"], longer["province"]
             row = {"name": written[start:piece.end], "canonical": canonical, "start": start, "end": piece.end,
                    "type": kind, "province": province, "parent": parent_row["canonical"] if parent_row else None}
             seen[id(piece)] = row

@@ -404,3 +404,72 @@ def test_no_canonical_name_is_invented(seed_docs):
     for text, place, _ in OWN_TEXTS:
         names |= set(rows(text, context_province=place)["canonical"])
     assert not [name for name in names if "中共共青团" in name]
+
+
+# Kinds of error found on the dev set (tests/data/devset), each checked on sentences written for these tests
+# with other names and places: (text, document place, [(name, canonical, type, province), ...]).
+KINDS = [
+    # a link verb (联合, 会同) between two bodies ends the first; a bare 省/市 after it is the document's own
+    ("5月8日，平阳县团县委联合省青少年发展基金会为山区学生捐赠图书。", "温州市平阳县",
+     [("平阳县团县委", "共青团平阳县委员会", "youth_league", "浙江"),
+      ("省青少年发展基金会", "浙江省青少年发展基金会", "ngo", "浙江")]),
+    ("团市委会同市卫健委开展关爱行动。", "成都市",
+     [("团市委", "共青团成都市委员会", "youth_league", "四川"),
+      ("市卫健委", "成都市卫生健康委员会", "party_government", "四川")]),
+    ("武汉大学和华中科技大学联合举办招聘会，北京大学与清华大学及复旦大学参加。", None,
+     [("武汉大学", "武汉大学", "university", "湖北"), ("华中科技大学", "华中科技大学", "university", "湖北"),
+      ("北京大学", "北京大学", "university", "北京"), ("清华大学", "清华大学", "university", "北京"),
+      ("复旦大学", "复旦大学", "university", "上海")]),
+    # two bodies written together, each known on its own
+    ("中共中央国务院印发通知，团中央全国学联随后发出倡议。", None,
+     [("中共中央", "中国共产党中央委员会", "party_government", None),
+      ("国务院", "中华人民共和国国务院", "party_government", None),
+      ("团中央", "共青团中央", "youth_league", None),
+      ("全国学联", "中华全国学生联合会", "youth_league", None)]),
+    # a known body with its university chain or its city in front stays whole; written short later, it is the same body
+    ("中南大学湘雅医学院附属湘雅医院的护士说，大家都很辛苦。", None,
+     [("中南大学湘雅医学院附属湘雅医院", "中南大学湘雅医学院附属湘雅医院", "hospital", "湖南")]),
+    ("福建医科大学附属协和医院派出第三批医疗队。协和医院护士长说，队员都是90后。", None,
+     [("福建医科大学附属协和医院", "福建医科大学附属协和医院", "hospital", "福建"),
+      ("协和医院", "福建医科大学附属协和医院", "hospital", "福建")]),
+    ("长沙湘雅医院的医生连夜出发。", None, [("长沙湘雅医院", "长沙湘雅医院", "hospital", "湖南")]),
+    ("四川大学华西医学院附属第二医院的护士说", None,
+     [("四川大学华西医学院附属第二医院", "四川大学华西医学院附属第二医院", "hospital", "四川")]),
+    # suffixes: 保健院, bureaus (局) and provincial departments (厅), a bureau under a bureau
+    ("成都市妇幼保健院的医生为孕妇检查。", None, [("成都市妇幼保健院", "成都市妇幼保健院", "hospital", "四川")]),
+    ("成都市公安局交通管理局民警在路口执勤。", None,
+     [("成都市公安局交通管理局", "成都市公安局交通管理局", "party_government", "四川")]),
+    ("区市场监督管理局联合杭州市市场监督管理局检查药店。", "杭州市西湖区",  # 市场 begins no relative 市 body
+     [("区市场监督管理局", "杭州市西湖区市场监督管理局", "party_government", "浙江"),
+      ("杭州市市场监督管理局", "杭州市市场监督管理局", "party_government", "浙江")]),
+    ("四川省教育厅发出通知。", None, [("四川省教育厅", "四川省教育厅", "party_government", "四川")]),
+    # relative 区/市 bodies after 是 or 根据, resolved from the document's place
+    ("他是区税务局的干部，根据区教育局安排参加志愿服务。", "成都市武侯区",
+     [("区税务局", "成都市武侯区税务局", "party_government", "四川"),
+      ("区教育局", "成都市武侯区教育局", "party_government", "四川")]),
+    ("根据市教育局统一部署，全市高三年级返校。", "绵阳市",
+     [("市教育局", "绵阳市教育局", "party_government", "四川")]),
+    # a central ministry: a ministry word + 部; never a province; 部门 / 部长 are not ministries
+    ("据人力资源和社会保障部统计，四川今年新增就业岗位十万个。", "四川",
+     [("人力资源和社会保障部", "中华人民共和国人力资源和社会保障部", "party_government", None)]),
+    ("省教育部门要求各校做好准备，财政部长也到场。", "四川", []),
+    # 国立 / 私立 begin a name; a Taiwan city gives the province; 北大 inside 台北大学 is not 北京大学
+    ("國立臺北大學的學生做了一張地圖。", None, [("國立臺北大學", "国立台北大学", "university", "台湾")]),
+    # a hospital of Hong Kong or Macau known by name
+    ("仁伯爵綜合醫院急診科護士說，大家都很辛苦。", None,
+     [("仁伯爵綜合醫院", "仁伯爵综合医院", "hospital", "澳门"),
+      ("急診科", "仁伯爵综合医院急诊科", "hospital", "澳门")]),
+    # a district committee gets its city, as the document's bare 团区委 does
+    ("武侯区团区委组织志愿者。团区委还联合社区开展活动。", "成都市武侯区",
+     [("武侯区团区委", "共青团成都市武侯区委员会", "youth_league", "四川"),
+      ("团区委", "共青团成都市武侯区委员会", "youth_league", "四川")]),
+    ("鼓楼区团区委组织志愿者。", "南京市", [("鼓楼区团区委", "共青团南京市鼓楼区委员会", "youth_league", "江苏")]),
+    ("鼓楼区团区委组织志愿者。", None, [("鼓楼区团区委", "共青团鼓楼区委员会", "youth_league", None)]),  # 4 鼓楼区
+    # 校团委 glued to 高校 is every university's, not one body
+    ("请各高校团委于本周内报送名单。", None, []),
+]
+
+
+@pytest.mark.parametrize("text, place, gold", KINDS)
+def test_error_kinds_from_the_dev_set(text, place, gold):
+    assert own_found(text, place) == gold
