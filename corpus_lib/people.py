@@ -58,6 +58,8 @@ def _surnames() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 AGE_BEFORE = re.compile(r"岁的(?P<described>[^，。；！？、]{0,10})$")
+IS_COHORT = re.compile(r"，?(?:也|就)?是[^，。；！？“”]{0,15}?(?:一名|一位|一个|的)(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後]")
+CLOSE_QUOTES = CLOSE_QUOTE + "」』"
 COHORT_BEFORE = re.compile(r"(?:名|位|的)(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後]$")
 WEAK_BREAK = "，。；：！？“、（）()：,;!?\n"
 
@@ -68,7 +70,7 @@ def _left_kind(text: str, i: int) -> str | None:
     >>> _left_kind("团委书记张笑予", 4), _left_kind("对青年一代的关心", 6)
     ('strong', 'weak')
     """
-    if i > 0 and text[i - 1] == CLOSE_QUOTE:
+    if i > 0 and text[i - 1] in CLOSE_QUOTES:  # ” and the 」』 of Hong Kong and Taiwan texts
         return "strong"
     if i > 1 and text[i - 1] in " \u3000" and _ends_with_role(text, i - 1):
         return "strong"
@@ -84,6 +86,16 @@ def _left_kind(text: str, i: int) -> str | None:
     if i == 0 or text[i - 1] in WEAK_BREAK:
         return "weak"
     return "weak" if kinds else None
+
+
+def _introduces(text: str, i: int) -> bool:
+    """Whether what ends at ``i`` introduces a person by itself, with no speech verb after the name: a role
+    (护士|, 书记 |), an age (23岁的|, 27岁的返乡青年|), a cohort (另一名90后|) or 联系人：. A body's name
+    (…大学|) does not: 广西大学毕业后 is no person."""
+    aged = AGE_BEFORE.search(text, max(0, i - 16), i)
+    return (_ends_with_role(text, i) or (text[i - 1] in " \u3000" and _ends_with_role(text, i - 1))
+            or bool(aged) or bool(COHORT_BEFORE.search(text, max(0, i - 8), i))
+            or text.endswith(("联系人：", "联系人:"), 0, i))
 
 
 def _ends_with_role(text: str, j: int) -> bool:
@@ -104,7 +116,7 @@ def _before_cues_ending_in() -> dict[str, tuple[tuple[str, str], ...]]:
 @lru_cache(maxsize=None)
 def _start_marks() -> re.Pattern:
     """The characters a name can follow: a break, a closing quote, or the last character of a "before" cue."""
-    marks = set(WEAK_BREAK) | {CLOSE_QUOTE, " ", "\u3000", "后", "後"} | set(_before_cues_ending_in())
+    marks = set(WEAK_BREAK) | set(CLOSE_QUOTES) | {" ", "\u3000", "后", "後"} | set(_before_cues_ending_in())
     return re.compile("[" + "".join(map(re.escape, sorted(marks))) + "]")
 
 
@@ -193,7 +205,7 @@ def _candidate(text: str, i: int) -> tuple[int, str, str] | None:
         end = next((i + n for n in (3, 2, 4) if _plain_name(text, i, n) and _right_cue(text, i + n)
                     and (left == "strong" or (text[i:i + n] not in _common_words()
                                               and not _starts_with_function_word(text[i:i + n])))), None)
-    if end is None and left == "strong":  # 护士张华（左一）, 骑手韩东每天…, 联系人：马丽，
+    if end is None and left == "strong" and _introduces(text, i):  # 护士张华（左一）, 骑手韩东每天…, 联系人：马丽，
         end = _free_name(text, i)
         return (end, left, _right_cue(text, end) or "") if end else None
     return (end, left, _right_cue(text, end)) if end else None
@@ -299,9 +311,9 @@ def _direct_quotes(span: str) -> list[tuple[int, str]]:
     introduced by ：，。 or the start of the paragraph (not 战“疫” or 开展“手拉手…”活动)."""
     quotes, depth, start = [], 0, 0
     for i, char in enumerate(span):
-        if char == OPEN_QUOTE:
+        if char in "“「":  # 「」: the quotation marks of Hong Kong and Taiwan texts
             depth, start = depth + 1, (i if depth == 0 else start)
-        elif char == CLOSE_QUOTE and depth:
+        elif char in "”」" and depth:
             depth -= 1
             inner = span[start + 1:i].strip().rstrip("，,")
             if depth == 0 and len(inner) >= 8 and (start == 0 or span[start - 1] in "：:，,。！？\n"):
@@ -409,6 +421,8 @@ BYLINE_END = re.compile(r"[\s）)/|]|摄|报道|$")
 LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[●■◆▲•·])?\s*")
 AGE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})岁")
 BODY_HINT = re.compile(r"大学|学院|医院|中学|小学|学校|公司|集团|中心|委员会|团委|研究所|研究院|局|站|队|协会|银行|报社")
+LIKE_NAME_COHORT = re.compile(r"像(?P<name>[" + HAN + r"]{2,4})这样[^，。；！？]{0,12}?(?P<cohort>"
+                              r"(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後])")
 PRONOUN_COHORT = re.compile(r"像?(?P<who>他|她)(?:们)?(?:这样的|和另一名|和另一位|是[^，。；！？]{0,12}?)(?P<cohort>"
                             r"(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後])")
 
@@ -449,8 +463,9 @@ def find_bylines(text: str) -> list[tuple[int, int, str, str]]:
                 break
     for match in NAME_TAIL.finditer(text):
         start = next((match.start() - n for n in (3, 2) if match.start() - n >= 0
-                      and (match.start() - n == 0 or not re.match(f"[{HAN}]", text[match.start() - n - 1]))), None)
-        if start is not None and _byline_name(text, start) == match.start():
+                      and (match.start() - n == 0 or not re.match(f"[{HAN}]", text[match.start() - n - 1]))
+                      and _byline_name(text, match.start() - n) == match.start()), None)
+        if start is not None:
             found.append((start, match.start(), text[start:match.start()], "记者" if match["what"] == "文" else "摄影"))
     return sorted(set(found))
 
@@ -482,15 +497,31 @@ def _press_row(paragraph: str, spans, start: int, name: str, role: str) -> dict:
             "sentence": sentence_at(spans, start)}
 
 
-def _pronoun_cohorts(paragraph: str, names, people: list[dict]) -> None:
-    """A cohort stated through a pronoun goes to the person last named before it: 张华说，科室里像她这样的
-    90后占了一半 / 她和另一名90后王力…"""
-    for match in PRONOUN_COHORT.finditer(paragraph):
-        before = [k for k, (start, *_rest) in enumerate(names) if start < match.start()]
-        if before and people[before[-1]]["cohort"] is None:
-            cohort = find_cohorts(match["cohort"])
-            if cohort:
-                people[before[-1]]["cohort"], people[before[-1]]["cohort_evidence"] = cohort[0][3], match.group()
+def _referred_cohorts(text: str, people: list[dict]) -> list[dict]:
+    """Cohorts stated through a pronoun or a comparison, as extra rows (name, cohort, evidence): 像她这样的
+    90后 / 她和另一名90后… go to the person last named before the pronoun (in the paragraph, else earlier);
+    像覃志强这样…的90后 to the person named. Every mention of a person already found counts as naming them."""
+    known = sorted({p["name"] for p in people if p["role_group"] != "记者"}, key=len, reverse=True)
+    if not known:
+        return []
+    mentions = re.compile("|".join(map(re.escape, known)))
+    named = [(m.start(), m.group()) for m in mentions.finditer(text)]
+    rows = []
+    for match in PRONOUN_COHORT.finditer(text):
+        before = [name for start, name in named if start < match.start()]
+        if before:
+            rows.append(_cohort_row(text, before[-1], match))
+    for match in LIKE_NAME_COHORT.finditer(text):
+        if match["name"] in known:
+            rows.append(_cohort_row(text, match["name"], match))
+    return [row for row in rows if row["cohort"]]
+
+
+def _cohort_row(text: str, name: str, match) -> dict:
+    cohort = find_cohorts(match["cohort"])
+    return {"name": name, "institution": None, "institution_type": None, "province": None, "role": None,
+            "role_group": None, "cohort": cohort[0][3] if cohort else None, "quote": None, "quote_type": None,
+            "cohort_evidence": match.group(), "sentence": sentence_at(sentence_spans(text), match.start())}
 
 
 def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
@@ -522,7 +553,6 @@ def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
             s for s, e, _ in spans if s <= names[groups[g + 1][0]][0] < e)
         for k in members:
             people.append(_person(paragraph, names, k, (lo, hi, first_sentence), spans, institutions))
-    _pronoun_cohorts(paragraph, names, people)
     return rows + people
 
 
@@ -539,6 +569,11 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
         after = re.split("[，。；！？]", paragraph[end:hi])[0].split("、")[-1]
     cohort, evidence = stated_cohort(paragraph[sentence_start:start] if not descriptor else descriptor,
                                      span)
+    if cohort is None and cue == "，" and find_cohorts(after):  # 周子航，…医院医师，90后共产党员
+        cohort, evidence = find_cohorts(after)[0][3], after
+    is_cohort = IS_COHORT.match(paragraph, end)  # 王子轩，是区税务局的一名90后
+    if cohort is None and is_cohort:
+        cohort, evidence = find_cohorts(is_cohort.group())[-1][3], is_cohort.group()
     role = choose_role(descriptor, after, span)
     unit, host = _choose_institution(found, described_from, start, end + len(after))
     quote, quote_type = extract_quote(span, name_end=end - lo)
@@ -573,7 +608,11 @@ def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = No
     """The people ("youth voices") table: one row per person and document.
 
     Columns: the ``people`` table of ``corpus_lib.schema``. ``cohort`` is filled only where the text
-    says the person belongs to it. ``institutions`` is ``institutions.institution_mentions(docs)``
+    says the person belongs to it (also through 像她这样的90后 / 她和另一名90后 …). Journalists,
+    photographers, correspondents and editors named in bylines get a press role (记者, 摄影, 通讯员, 编辑,
+    实习生) and role_group 记者, never a quote. A traditional-character document is read through its
+    simplified view: names and roles come out simplified, quotes as written.
+    ``institutions`` is ``institutions.institution_mentions(docs)``
     (computed when not given): a person's institution is one of its rows.
     """
     schema.require_docs(docs)
@@ -581,16 +620,35 @@ def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = No
     by_doc: dict[str, list[tuple]] = {}
     for doc_id, *mention in mentions[schema.columns("institution_mentions")].itertuples(index=False, name=None):
         by_doc.setdefault(doc_id, []).append(tuple(mention))
+    originals = docs["original_text"] if "original_text" in docs else docs["text"]
     found = doccache.cached_per_document("people", _document_people, docs["text"],
-                                         [tuple(by_doc.get(doc_id, ())) for doc_id in docs["doc_id"]])
+                                         [tuple(by_doc.get(doc_id, ())) for doc_id in docs["doc_id"]],
+                                         [o if o != t else "" for o, t in zip(originals, docs["text"])])
     rows = [{"doc_id": doc_id, **person} for doc_id, people in zip(docs["doc_id"], found) for person in people]
     table = pd.DataFrame(rows, columns=schema.columns("people"))
     # one row per person and document: later mentions fill what the first one left empty
     return table.groupby(["doc_id", "name"], sort=False, as_index=False).first()[table.columns]
 
 
-def _document_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
-    """The people of one document, given its institution mentions (rows without doc_id)."""
+def _document_people(text: str, mentions: tuple[tuple, ...], original: str = "") -> list[dict]:
+    """The people of one document, given its institution mentions (rows without doc_id). ``text`` is the
+    simplified view; ``original`` the text as written when it differs (traditional characters): names,
+    roles and institutions are reported simplified, quotes as written."""
+    people = _simplified_people(text, mentions)
+    if original:
+        for person in people:
+            if person["quote"]:
+                person["quote"] = " / ".join(_as_written(part, text, original) for part in person["quote"].split(" / "))
+    return people
+
+
+def _as_written(part: str, text: str, original: str) -> str:
+    """``part`` of the simplified view, as the original writes it (the two have the same offsets)."""
+    at = text.find(part)
+    return original[at:at + len(part)] if at >= 0 else part
+
+
+def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
     columns = schema.columns("institution_mentions")[1:]
     start, end = columns.index("start"), columns.index("end")
     none, people = pd.DataFrame([], columns=columns), []
@@ -598,7 +656,23 @@ def _document_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
         inside = [row[:start] + (row[start] - offset, row[end] - offset) + row[end + 1:] for row in mentions
                   if row[start] >= offset and row[end] <= offset + len(paragraph)]
         people += paragraph_people(paragraph, pd.DataFrame(inside, columns=columns) if inside else none)
-    return people
+    return people + _signers(text) + _referred_cohorts(text, people)
+
+
+SIGNATURE_DATE = re.compile(r"\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年.{1,3}月.{1,3}日\s*$")
+
+
+def _signers(text: str) -> list[dict]:
+    """The person who signs a letter or notice: a line holding only a name, followed by a date line."""
+    lines, rows = text.split("\n"), []
+    for k, line in enumerate(lines[:-1]):
+        name = line.strip()
+        if 2 <= len(name) <= 3 and _plain_name(name, 0, len(name)) and name not in _common_words() \
+                and SIGNATURE_DATE.match(lines[k + 1]):
+            rows.append({"name": name, "institution": None, "institution_type": None, "province": None,
+                         "role": None, "role_group": None, "cohort": None, "quote": None, "quote_type": None,
+                         "cohort_evidence": None, "sentence": name})
+    return rows
 
 
 def people_crosstab(people: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -130,3 +130,102 @@ def test_institutions_table_is_reused(seed_docs):
     # with no institutions given, nobody gets one: the table is the only source
     none = people_module.extract_people(seed_docs, institutions=mentions.iloc[0:0])
     assert none["institution"].isna().all() and given["institution"].notna().sum() >= 30
+
+
+# ---------------------------------------------------------------- beyond the seed: how news and profiles introduce people
+# Every sentence below was written for these tests (not taken from the seed or the dev set); the expected
+# values come from reading it.
+
+def _people_of(tmp_path, text: str) -> pd.DataFrame:
+    import corpus_lib as cl
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    docs = cl.load_corpus(tmp_path / "a.txt")
+    return people_module.extract_people(docs).set_index("name")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("（记者 周立 通讯员 范晓东）", [("周立", "记者"), ("范晓东", "通讯员")]),
+    ("本报记者 邵一凡", [("邵一凡", "记者")]),
+    ("人民网记者 柯佳 摄", [("柯佳", "摄影")]),
+    ("来源：团市委  编辑：蒋小雨", [("蒋小雨", "编辑")]),
+    ("卢晓/文  严晓/摄", [("卢晓", "记者"), ("严晓", "摄影")]),
+    ("文/图：团委宣传部 汤思远", [("汤思远", "摄影")]),
+    ("中新网成都4月2日电（记者 贺兰）", [("贺兰", "记者")]),
+    # the press talked to: 记者 inside a sentence is no byline
+    ("柏林告诉记者，这里每天都有新情况。", []),
+    ("记者从团省委了解到，活动将持续一个月。", []),
+])
+def test_bylines_name_the_press(line, expected):
+    assert [(name, role) for _, _, name, role in people_module.find_bylines(line)] == expected
+
+
+@pytest.mark.parametrize("text, name, role, institution, cohort", [
+    # a list item that opens with the person, then an age and a workplace
+    ("标题\n3. 罗晨阳，22岁，成都市第三人民医院急诊科护士。她已连续值班十天。", "罗晨阳", "护士", "成都市第三人民医院", None),
+    # an age before the name, a role between
+    ("标题\n28岁的快递员侯乐每天要送两百多件包裹。", "侯乐", "快递员", None, None),
+    ("标题\n26岁的瞿凡是成都理工大学的研究生。", "瞿凡", "研究生", "成都理工大学", None),
+    # a caption: role, name, position in the picture
+    ("标题\n图为民警石磊（右一）在路口执勤。", "石磊", "民警", None, None),
+    # a commendation list: the name, then its description in brackets
+    ("标题\n授予以下同志“优秀志愿者”称号：\n柳青青（四川大学华西医院护士）", "柳青青", "护士", "四川大学华西医院", None),
+    # a role then a space on a speech's signature line
+    ("在青年座谈会上的讲话\n共青团绵阳市委书记 滕飞\n同志们：", "滕飞", "市委书记", "共青团绵阳市委员会", None),
+    # a cohort after the name, in what is said of the person
+    ("标题\n队员卓越，是区医保局的一名95后。", "卓越", "队员", None, "95后"),
+])
+def test_people_introduced_beyond_the_reaction_story(tmp_path, text, name, role, institution, cohort):
+    people = _people_of(tmp_path, text)
+    assert name in people.index, list(people.index)
+    row = people.loc[name]
+    got = [None if v != v else v for v in (row["role"], row["institution"], row["cohort"])]
+    assert got == [role, institution, cohort]
+
+
+def test_two_people_joined_by_he_share_their_description(tmp_path):
+    people = _people_of(tmp_path, "标题\n简宁和柳依，重庆医科大学附属第一医院的护士，正月初三抵达武汉。")
+    assert {"简宁", "柳依"} <= set(people.index)
+    assert set(people.loc[["简宁", "柳依"], "institution"]) == {"重庆医科大学附属第一医院"}
+
+
+def test_a_cohort_through_a_pronoun_goes_to_the_person_named_before(tmp_path):
+    text = ("标题\n葛明是车间的钳工。葛明说，车间里像他这样的95后有二十多人。\n"
+            "护士佟欣正在配药。她和另一名00后护士闵佳负责夜班。\n"
+            "全县像聂远这样返乡创业的90后还有三十多人。聂远说，明年还要扩大规模。")
+    people = _people_of(tmp_path, text)
+    assert people.loc["葛明", "cohort"] == "95后"      # 像他这样的95后
+    assert people.loc["佟欣", "cohort"] == "00后"      # 她和另一名00后
+    assert people.loc["闵佳", "cohort"] == "00后"      # 另一名00后护士闵佳
+    assert people.loc["聂远", "cohort"] == "90后"      # 像聂远这样…的90后
+
+
+def test_journalists_are_press_not_voices(tmp_path):
+    people = _people_of(tmp_path, "标题\n本报记者 邵一凡\n“我们不怕累，也不怕苦。”护士佟欣说。")
+    assert people.loc["邵一凡", "role_group"] == "记者" and pd.isna(people.loc["邵一凡", "quote"])
+    assert people.loc["佟欣", "quote"] == "我们不怕累，也不怕苦。"
+
+
+def test_a_letter_signer(tmp_path):
+    people = _people_of(tmp_path, "给同学们的一封信\n同学们：\n望你们保重身体。\n常青\n2020年3月1日")
+    assert "常青" in people.index
+
+
+@pytest.mark.parametrize("text", [
+    "标题\n毕业后他去了深圳，在一家公司工作。",
+    "标题\n我的高中同学都来了。",
+    "标题\n王府井大街人流如织。",
+    "标题\n他从广西大学毕业后回到家乡。",
+    "标题\n其中90后、00后应占一定比例。",
+    "标题\n各单位要张贴海报，做好宣传。",
+])
+def test_common_words_are_not_people(tmp_path, text):
+    assert _people_of(tmp_path, text).empty
+
+
+def test_traditional_text_gives_simplified_names_and_quotes_as_written(tmp_path):
+    text = "標題\n（記者 梁文傑）\n25歲的陳思琪是香港大學學生。「每天都很累，但覺得值得。」陳思琪說。"
+    people = _people_of(tmp_path, text)
+    assert people.loc["梁文杰", "role"] == "记者"
+    assert people.loc["陈思琪", "institution"] == "香港大学"
+    assert people.loc["陈思琪", "quote"] == "每天都很累，但覺得值得。"  # as written (覺, not 觉)
