@@ -74,13 +74,13 @@ def _left_kind(text: str, i: int) -> str | None:
         return "strong"
     if i > 1 and text[i - 1] in " \u3000" and _ends_with_role(text, i - 1):
         return "strong"
-    if COHORT_BEFORE.search(text, max(0, i - 8), i):  # 另一名90后|王力, 护士长的90后|余梦婷
+    if i and text[i - 1] in "后後" and COHORT_BEFORE.search(text, max(0, i - 8), i):  # 另一名90后|王力
         return "strong"
     kinds = [kind for cue, kind in _before_cues_ending_in().get(text[i - 1], ()) if i and text.endswith(cue, 0, i)]
     if "strong" in kinds:
         return "strong"
-    aged = AGE_BEFORE.search(text, max(0, i - 16), i)  # 23岁的|李想, 27岁的返乡青年|覃志强
-    if aged and (not aged["described"] or any(m.end() == len(aged["described"])
+    aged = AGE_BEFORE.search(text, max(0, i - 16), i) if "岁" in text[max(0, i - 16):i] else None
+    if aged and (not aged["described"] or any(m.end() == len(aged["described"])  # 23岁的|李想, 27岁的返乡青年|覃志强
                                               for m in _roles()[1].finditer(aged["described"]))):
         return "strong"
     if i == 0 or text[i - 1] in WEAK_BREAK:
@@ -92,16 +92,23 @@ def _introduces(text: str, i: int) -> bool:
     """Whether what ends at ``i`` introduces a person by itself, with no speech verb after the name: a role
     (护士|, 书记 |), an age (23岁的|, 27岁的返乡青年|), a cohort (另一名90后|) or 联系人：. A body's name
     (…大学|) does not: 广西大学毕业后 is no person."""
-    aged = AGE_BEFORE.search(text, max(0, i - 16), i)
+    aged = "岁" in text[max(0, i - 16):i] and AGE_BEFORE.search(text, max(0, i - 16), i)
     return (_ends_with_role(text, i) or (text[i - 1] in " \u3000" and _ends_with_role(text, i - 1))
             or bool(aged) or bool(COHORT_BEFORE.search(text, max(0, i - 8), i))
             or text.endswith(("联系人：", "联系人:"), 0, i))
 
 
+@lru_cache(maxsize=None)
+def _role_end() -> tuple[re.Pattern, int]:
+    rows, _ = _roles()
+    strong = sorted((s for s, row in rows.items() if row["role"] and not row["weak"]), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, strong)) + ")$"), max(map(len, strong))
+
+
 def _ends_with_role(text: str, j: int) -> bool:
     """Whether a strong role ends at ``j`` (书记|, 医生|)."""
-    rows, _ = _roles()
-    return any(text.endswith(surface, 0, j) for surface, row in rows.items() if row["role"] and not row["weak"])
+    pattern, longest = _role_end()
+    return j > 0 and pattern.search(text, max(0, j - longest), j) is not None
 
 
 @lru_cache(maxsize=None)
@@ -170,20 +177,30 @@ def _right_cue(text: str, j: int) -> str | None:
     return next((cue for cue in _name_cues()[1] if text.startswith(cue, j)), None)
 
 
+HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+@lru_cache(maxsize=None)
+def _inner_cues() -> tuple[re.Pattern, int]:
+    """The "after" cues that may not begin inside a name (张云|表示), as one pattern, and the longest."""
+    after = _name_cues()[1]
+    cues = [cue for cue in after if len(cue) > 1 or after[cue] == "speech"]
+    return re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True)))), max(map(len, cues))
+
+
 def _plain_name(text: str, i: int, length: int) -> bool:
     """2-4 Han characters, a surname first, no role or cohort inside, no cue inside (张云|表示)."""
     candidate = text[i:i + length]
     singles, compounds = _surnames()
-    if len(candidate) < length or not re.fullmatch(f"[{HAN}]+", candidate):
+    if len(candidate) < length or not (candidate[0] in singles or candidate.startswith(compounds)):
         return False
-    if length == 4 and candidate[-1] in FOLLOWER_START:  # 邓可欣便|是
+    if not HAN_RUN.fullmatch(candidate) or (length == 4 and candidate[-1] in FOLLOWER_START):  # 邓可欣便|是
         return False
-    if not (candidate[0] in singles or candidate.startswith(compounds)):
+    pattern, longest = _inner_cues()
+    inner = pattern.search(text, i + 2, i + length + longest)
+    if inner and inner.start() < i + length:
         return False
-    after = _name_cues()[1]
-    inner_cue = any(text.startswith(cue, k) for k in range(i + 2, i + length) for cue in after
-                    if len(cue) > 1 or after[cue] == "speech")
-    return not inner_cue and not _roles()[1].search(candidate) and not find_cohorts(candidate)
+    return not _roles()[1].search(candidate) and not find_cohorts(candidate)
 
 
 def _dotted_end(text: str, i: int) -> int | None:
@@ -506,22 +523,17 @@ def _referred_cohorts(text: str, people: list[dict]) -> list[dict]:
         return []
     mentions = re.compile("|".join(map(re.escape, known)))
     named = [(m.start(), m.group()) for m in mentions.finditer(text)]
-    rows = []
-    for match in PRONOUN_COHORT.finditer(text):
-        before = [name for start, name in named if start < match.start()]
-        if before:
-            rows.append(_cohort_row(text, before[-1], match))
-    for match in LIKE_NAME_COHORT.finditer(text):
-        if match["name"] in known:
-            rows.append(_cohort_row(text, match["name"], match))
-    return [row for row in rows if row["cohort"]]
-
-
-def _cohort_row(text: str, name: str, match) -> dict:
-    cohort = find_cohorts(match["cohort"])
-    return {"name": name, "institution": None, "institution_type": None, "province": None, "role": None,
-            "role_group": None, "cohort": cohort[0][3] if cohort else None, "quote": None, "quote_type": None,
-            "cohort_evidence": match.group(), "sentence": sentence_at(sentence_spans(text), match.start())}
+    rows, spans = [], None
+    found = [(m, [name for start, name in named if start < m.start()][-1:]) for m in PRONOUN_COHORT.finditer(text)]
+    found += [(m, [m["name"]] if m["name"] in known else []) for m in LIKE_NAME_COHORT.finditer(text)]
+    for match, name in found:
+        cohort = find_cohorts(match["cohort"])
+        if name and cohort:
+            spans = spans or sentence_spans(text)
+            rows.append({"name": name[0], "institution": None, "institution_type": None, "province": None,
+                         "role": None, "role_group": None, "cohort": cohort[0][3], "quote": None, "quote_type": None,
+                         "cohort_evidence": match.group(), "sentence": sentence_at(spans, match.start())})
+    return rows
 
 
 def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
