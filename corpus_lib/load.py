@@ -406,7 +406,7 @@ def classify_genre(lines: list[str], *, title: str | None = None, subtitle: str 
     ``signer`` is the kind of the closing signature's issuer (``org``/``person``, see ``issuer_kind``).
 
     >>> classify_genre(["本报讯（记者 张华）3月2日，团市委启动青年突击队。", "队员王力说：“我们准备好了。”"])
-    ('news', ['本报讯 news+5', '括号署名 news+3', '日期导语 news+1'])
+    ('news', ['本报讯 news+5', '括号署名 news+3', '引语前置 news+2', '转述 news+2', '日期导语 news+2'])
     >>> classify_genre(["各区团委：", "现将有关事项通知如下：", "一、提高认识", "二、抓好落实", "特此通知。"])[0]
     'notice'
     """
