@@ -5,7 +5,8 @@
 the occurrence nearest the base date (``3月15日``), month and year dates (``2018年1月``,
 ``今年3月``), a bracketed date after a relative day (``今天下午（2月24日）``: the bracket
 wins), lunar holidays (``除夕``, ``大年初一``, ``元宵节``; ``data/lunar_holidays.csv``) and
-solar festivals (``今年“五四”``; ``data/festivals.csv``). A weekday in brackets
+solar festivals (``今年“五四”``; ``data/festivals.csv``). Both ends of a range are dates
+(``4月20日至21日``, ``4月20—21日``, ``4月30日至5月2日``). A weekday in brackets
 (``2月6日（星期四）``) never moves the date: a mismatch sets ``weekday_mismatch`` and says why in ``note``.
 
 Numbers that only look like dates (``12355热线``, ``2019级``, ``第21届``, ``1.2万``, ``40余天``)
@@ -61,6 +62,18 @@ PATTERNS = {
     "year": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年(?![代级])"),
     "month": re.compile(r"(?<![\d.０-９个年])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?![\d０-９]|\s*[日号])"),
 }
+
+# A range of days: 4月20日至21日, 4月20日—21日, 4月20—21日, 20日至21日, 4月30日至5月2日. Both ends are read; an end
+# without a month takes the start's, a start without a month takes the month of the text's previous date (else the
+# base date's, noted). A count of days (3至5日内) or a monthly window (每月1日至5日) is no range; a month-less
+# start needs its own 日.
+_BARE_WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?"
+DAY_RANGE = re.compile(
+    rf"(?P<first>{_NOT_DIGIT_BEFORE}(?<!每月)(?<!每个月)(?:{_Y}\s*年\s*)?(?:{_M}\s*月\s*)?{_D}\s*(?P<day_mark>[日号])?{_BARE_WEEKDAY})"
+    r"\s*(?:至|到|—{1,2}|–|－|-|～|~)\s*"
+    rf"(?P<second>(?:{_M.replace('?P<m>', '?P<m2>')}\s*月\s*)?{_D.replace('?P<d>', '?P<d2>')}\s*[日号]{_BARE_WEEKDAY})"
+    r"(?!\s*(?:内|之内|以内|左右))")
+MONTH_FROM_BASE_NOTE = "月份取自文档日期 month taken from the document's date"
 
 
 @dataclass(frozen=True)
@@ -307,6 +320,52 @@ def _mention_table(records: list[dict]) -> pd.DataFrame:
                                                           "around_holiday": bool})
 
 
+def _range_start(match: re.Match, base: date | None, kept: list[dict]) -> dict:
+    """The first day of a range: the mention already read there, else read with the month the text last named."""
+    first = {"start": match.start("first"), "end": match.end("first")}
+    for row in kept:
+        if _overlaps(first, [row]):
+            return row if row["granularity"] == "day" else {}
+    if not (match["m"] or match["day_mark"]):
+        return {}
+    day, kind, note = cn_number(match["d"]), "year-inferred", ""
+    if match["m"]:
+        month = cn_number(match["m"])
+        value = (safe_date(cn_number(match["y"]), month, day) if match["y"]
+                 else nearest_year(month, day, base_date=base) if base else None)
+        kind = "explicit" if match["y"] else kind
+    else:
+        earlier = [r["value"] for r in kept if r["end"] <= first["start"] and r["value"] is not None
+                   and r["granularity"] in ("day", "month")]
+        anchor = earlier[-1] if earlier else base
+        value = safe_date(anchor.year, anchor.month, day) if anchor else None
+        note = "" if earlier else MONTH_FROM_BASE_NOTE if base else ""
+    note = note or ("" if value or match["y"] else NO_BASE_NOTE)
+    return first | {"value": value, "granularity": "day", "date_kind": kind, "note": note}
+
+
+def _range_rows(text: str, base: date | None, kept: list[dict]) -> list[dict]:
+    """Both days of every range (``4月20日至21日``) that the single-date patterns did not read."""
+    rows = []
+    for match in DAY_RANGE.finditer(text):
+        start = _range_start(match, base, kept)
+        if not start or (not match["m2"] and cn_number(match["d2"]) <= cn_number(match["d"])):
+            continue
+        end = {"start": match.start("second"), "end": match.end("second"), "granularity": "day",
+               "date_kind": start["date_kind"], "note": start["note"], "value": None}
+        if start["value"] is not None:
+            month = cn_number(match["m2"]) if match["m2"] else start["value"].month
+            year = start["value"].year + (month < start["value"].month)
+            end["value"] = safe_date(year, month, cn_number(match["d2"]))
+            if end["value"] is None or end["value"] <= start["value"]:
+                continue
+        read = [row for row in kept if _overlaps(end, [row])]
+        if len(read) == 1 and read[0]["date_kind"] == "year-inferred" and end["value"] is not None:
+            read[0].update(value=end["value"], date_kind=end["date_kind"], note=end["note"])  # 12月30日至1月2日: the start's year
+        rows += [row for row in (start, end) if not _overlaps(row, kept + rows)]
+    return rows
+
+
 def date_records(text: str, *, base_date: date | pd.Timestamp | None) -> list[dict]:
     """The rows of ``extract_dates`` as dicts (what the per-document cache stores)."""
     base = _as_date(base_date)
@@ -314,6 +373,7 @@ def date_records(text: str, *, base_date: date | pd.Timestamp | None) -> list[di
     for row in sorted(_candidates(text, base), key=lambda r: (r["start"], -(r["end"] - r["start"]), r["rank"])):
         if not _overlaps(row, kept):
             kept.append(row)
+    kept = sorted(kept + _range_rows(text, base, kept), key=lambda r: r["start"])
     records = []
     for row in kept:
         dateline = _is_dateline(text, row["start"], row["end"])
@@ -450,7 +510,7 @@ def day_mentions(text: str, *, year: int | None) -> list[date]:
     base = date(year, 7, 1) if year is not None else None  # every month-day of ``year`` is nearest to 1 July
     return [date.fromisoformat(row["date"]) for row in date_records(text, base_date=base)
             if row["granularity"] == "day" and row["date_kind"] in PAST_KINDS and row["date"] is not None
-            and not _planned(text, row["start"], row["end"])]
+            and row["note"] != MONTH_FROM_BASE_NOTE and not _planned(text, row["start"], row["end"])]
 
 
 def to_timestamp(value: date | None) -> pd.Timestamp:

@@ -191,7 +191,8 @@ def split_documents(text: str) -> list[list[str]]:
 PAGE_FURNITURE = re.compile("|".join([
     r"^[\u4e00-\u9fff]{1,10}(?:日报|晚报|晨报|早报|青年报|时报|商报|周报|都市报|法治报|法制报)(?:\s.*)?$",  # masthead
     r"(?:^|\s|[:：])第?\s*[A-Z]?\d{1,3}\s*版(?:[:：\s]|$)",                       # 第A02版:要闻
-    r"^(?:首页|当前位置|您的位置|您现在的位置)|[>›»＞].*[>›»＞]",                     # breadcrumbs
+    r"^(?:首页|当前位置|您的位置|您现在的位置)|[>›»＞].*[>›»＞]"                      # breadcrumbs, and a short
+    r"|^[^。！？，,：:“”>›»＞]{1,20}\s*[>›»＞]\s*[^。！？，,：:“”>›»＞]{1,20}$",    # 某团委 > 团情动态
     r"(?:字体|字号)\s*[:：]|【\s*大\s*中\s*小\s*】|打印本页|关闭窗口|【打印】|【关闭】|分享到"
     r"|扫一扫|返回顶部|^上一篇|^下一篇|浏览次数|阅读次数|点击数|^[（(]完[）)]$",             # web chrome
 ]))
@@ -405,7 +406,7 @@ def classify_genre(lines: list[str], *, title: str | None = None, subtitle: str 
     ``signer`` is the kind of the closing signature's issuer (``org``/``person``, see ``issuer_kind``).
 
     >>> classify_genre(["本报讯（记者 张华）3月2日，团市委启动青年突击队。", "队员王力说：“我们准备好了。”"])
-    ('news', ['本报讯 news+5', '括号署名 news+3', '日期导语 news+1'])
+    ('news', ['本报讯 news+5', '括号署名 news+3', '引语前置 news+2', '转述 news+2', '日期导语 news+2'])
     >>> classify_genre(["各区团委：", "现将有关事项通知如下：", "一、提高认识", "二、抓好落实", "特此通知。"])[0]
     'notice'
     """

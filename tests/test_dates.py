@@ -72,6 +72,26 @@ EXTRACT_CASES = [
     ("截至2020.3.1，全市已有500人报名。", None, [("2020.3.1", "2020-03-01", "day", "explicit")]),
     # no base date: a year-less date is kept, but undated (and flagged)
     ("3月15日", pd.NaT, [("3月15日", None, "day", "year-inferred")]),
+    # a range of days: both ends are dates
+    ("5月8日至9日，某学院举办线上双选会。", date(2020, 5, 12),
+     [("5月8日", "2020-05-08", "day", "year-inferred"), ("9日", "2020-05-09", "day", "year-inferred")]),
+    ("培训于6月3日—5日在线上进行", date(2020, 6, 10),
+     [("6月3日", "2020-06-03", "day", "year-inferred"), ("5日", "2020-06-05", "day", "year-inferred")]),
+    ("6月3日到4日，志愿者分两批上岗。", date(2020, 6, 10),
+     [("6月3日", "2020-06-03", "day", "year-inferred"), ("4日", "2020-06-04", "day", "year-inferred")]),
+    ("比赛7月30日至8月1日举行", date(2020, 7, 1),
+     [("7月30日", "2020-07-30", "day", "year-inferred"), ("8月1日", "2020-08-01", "day", "year-inferred")]),
+    ("2019年12月30日至1月2日，团员们轮流值班", None,
+     [("2019年12月30日", "2019-12-30", "day", "explicit"), ("1月2日", "2020-01-02", "day", "explicit")]),
+    ("3月10—12日，团区委举办培训班", date(2020, 3, 20),
+     [("3月10", "2020-03-10", "day", "year-inferred"), ("12日", "2020-03-12", "day", "year-inferred")]),
+    # a range without a month: the month of the text's previous date
+    ("9月1日开学，3日至4日补课。", date(2020, 9, 10),
+     [("9月1日", "2020-09-01", "day", "year-inferred"), ("3日", "2020-09-03", "day", "year-inferred"),
+      ("4日", "2020-09-04", "day", "year-inferred")]),
+    # or, when the text names none, the month of the document's date (noted)
+    ("15日至16日，团市委组织青年志愿者进社区。", date(2020, 3, 20),
+     [("15日", "2020-03-15", "day", "year-inferred"), ("16日", "2020-03-16", "day", "year-inferred")]),
 ]
 
 
@@ -109,6 +129,9 @@ NOT_DATES = [
     "报名人数达1.2万，增长20.5%",           # decimals
     "咨询电话：0571-2020-1234",            # a phone number
     "10:2020-3-1",                        # a time run into digits
+    "材料需在3至5日内报送",                 # a count of days, not a range
+    "每月1日至5日报送一次数据",              # a monthly window
+    "工期约为10-15日左右",
 ]
 
 
@@ -215,9 +238,17 @@ def test_event_timeline_leaves_out_datelines(seed_docs):
     ("3月15日", None, []),
     ("3月2日，团委发出通知，请于4月10日前报送材料，评审将于4月20日举行。", 2020, [date(2020, 3, 2)]),  # plans left out
     ("截至3月3日，已有20万人报名。", 2020, [date(2020, 3, 3)]),  # 截至 looks back
+    ("4月8日至10日，团县委举办培训班。", 2020, [date(2020, 4, 8), date(2020, 4, 10)]),  # both ends of a range
+    ("8日至10日，团县委举办培训班。", 2020, []),   # the month would come from the document's date: not evidence for it
 ])
 def test_day_mentions(text, year, expected):
     assert dates.day_mentions(text, year=year) == expected
+
+
+def test_a_month_taken_from_the_document_date_says_so():
+    table = dates.extract_dates("15日至16日，团市委组织青年志愿者进社区。", base_date=date(2020, 3, 20))
+    assert table["note"].tolist() == [dates.MONTH_FROM_BASE_NOTE] * 2
+    assert dates.extract_dates("3月14日报名，15日至16日进社区。", base_date=date(2020, 3, 20))["note"].tolist() == [""] * 3
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -251,9 +251,41 @@ def test_classify_genre_from_lines(lines, genre):
     assert load.classify_genre(lines, signer=signer)[0] == genre
 
 
+# Texts written for these cues (not from the dev set): what each one should make of a document.
+GENRE_BY_STRUCTURE = [
+    # a feature headline ——记… over numbered portraits: news, though numbered points also hint at a notice
+    (["扎根乡村的年轻人——记某镇五名青年返乡创业者", "来源：某县融媒体  发布时间：2020-05-06",
+      "1. 刘洋，27岁，返乡种植蓝莓。", "2. 陈雪，某农业合作社技术员。"], "news"),
+    # an essay titled 记一次… is not a feature
+    (["我的寒假——记一次社区志愿服务", "今天我和妈妈去社区帮忙登记。", "妈妈说：“你做得很好。”"], "other"),
+    # a headline, a 时间/来源 line, and a lead that opens on a range of days
+    (["某学院举办线上双选会", "发布时间：2020-05-12  来源：学生处", "5月8日至9日，某学院举办线上双选会，120家企业参加。"], "news"),
+    # who speaks, then the quotation; a spokesperson reported
+    (["社区卡口的青年志愿者", "2020年3月1日  来源：某区青年", "连日来，某社区的青年志愿者轮流值守卡口。",
+      "志愿者队长刘洋说：“大家都是自愿来的。”", "街道有关负责人表示，将为志愿者购买保险。"], "news"),
+    # a notice's numbered points that open on a day are not a news lead
+    (["各学院：", "1. 5月8日，完成线上报名。", "2. 5月9日，统一参加考试。"], "notice"),
+    # a diary that opens on a date has too little evidence of any genre
+    (["2月3日，晴。", "今天在家上网课，弟弟一直在旁边看动画片。"], "other"),
+]
+
+
+@pytest.mark.parametrize("lines,genre", GENRE_BY_STRUCTURE)
+def test_genre_from_the_structure_of_own_texts(lines, genre):
+    row = load.describe(lines)
+    assert row["genre"] == genre, row["genre_cues"]
+
+
+def test_a_notice_cue_does_not_outvote_stronger_news_evidence():
+    genre, cues = load.classify_genre(["某地青年志愿者——记某区青年突击队", "一、冲在前面", "二、守在一线"],
+                                      title="某地青年志愿者——记某区青年突击队")
+    assert genre == "news" and "编号要点 notice+2" in cues     # news 3 against notice 2: news, not other
+
+
 @pytest.mark.parametrize("line,is_title", [
     ("第A02版:要 闻", False), ("中国青年报", False), ("人民日报 2020年02月21日 第04版", False),
     ("首页 > 新闻中心 > 团情快讯", False), ("【字体：大 中 小】", False), ("打印本页 关闭窗口", False),
+    ("共青团某县委＞工作动态", False), ("学院首页 » 通知公告", False), ("某大学 > 学工在线", False),  # one separator
     ("时间:2020-03-02 08:15 来源：团市委", False), ("本报记者 张华 通讯员 李明", False),
     ("青年报国正当时", True), ("团市委开展“青春守护”志愿服务活动", True), ("第一书记的一天", True),
 ])
