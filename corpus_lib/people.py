@@ -101,14 +101,16 @@ def _introduces(text: str, i: int) -> bool:
 @lru_cache(maxsize=None)
 def _role_end() -> tuple[re.Pattern, int]:
     rows, _ = _roles()
-    strong = sorted((s for s, row in rows.items() if row["role"] and not row["weak"]), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, strong)) + ")$"), max(map(len, strong))
+    surfaces = sorted(rows, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, surfaces)) + ")$"), max(map(len, surfaces))
 
 
 def _ends_with_role(text: str, j: int) -> bool:
-    """Whether a strong role ends at ``j`` (书记|, 医生|)."""
+    """Whether a strong role ends at ``j`` (书记|, 医生|); a blocking row ends none (总书记|殷殷嘱托)."""
     pattern, longest = _role_end()
-    return j > 0 and pattern.search(text, max(0, j - longest), j) is not None
+    found = pattern.search(text, max(0, j - longest), j) if j > 0 else None
+    row = _roles()[0].get(found.group()) if found else None
+    return bool(row and row["role"] and not row["weak"])
 
 
 @lru_cache(maxsize=None)
@@ -151,25 +153,24 @@ def _common_words() -> dict[str, str]:
 def _starts_with_function_word(candidate: str) -> bool:
     """应该|做, 毕业|后: the first two characters are a verb, adverb, conjunction … (not a noun or place,
     which a surname and a given name can spell: 黎国|强)."""
-    return _common_words().get(candidate[:2], "n")[0] in "vdcpartmfu"
+    return _common_words().get(candidate[:2], "n")[0] in "vdcpartmfuzil"
 
 
 # characters that begin the words right after a name (说, 是, 今年, 每天, 告诉 …): a three-character
 # candidate ending in one is a two-character name and its follower (张华今|年 -> 张华)
-FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带负正已曾还又从来向对为被把将跟给让一同笑坦称认表介回作通毕")
+FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带负正已曾还又从来向对为被把将跟给让一同笑坦称认表介回作通毕当出代亦")
 
 
 def _free_name(text: str, i: int) -> int | None:
-    """End of a name at ``i`` that needs no cue after it (its left cue is strong): three characters, else
-    two, a plausible name that is followed by a break, a non-Han character or a usual follower."""
+    """End of a name at ``i`` that needs no cue after it (its left cue is strong): three characters (most
+    Chinese names have three) unless the third begins the words after a name (张华今|年, 韩东每|天), else two."""
     for length in (3, 2):
         end = i + length
         if not _plain_name(text, i, length) or text[i:end] in _common_words() or _starts_with_function_word(text[i:end]):
             continue
-        if length == 3 and text[end - 1] in FOLLOWER_START:
-            continue
-        if end == len(text) or not re.match(f"[{HAN}]", text[end]) or text[end] in FOLLOWER_START:
-            return end
+        if (length == 3 and text[end - 1] in FOLLOWER_START) or text[i:i + 2] in places():
+            continue  # 张华今|年; 武汉|理工大学 starts a place, not a name
+        return end
     return None
 
 
@@ -220,8 +221,8 @@ def _candidate(text: str, i: int) -> tuple[int, str, str] | None:
     end = _dotted_end(text, i)
     if end is None:
         end = next((i + n for n in (3, 2, 4) if _plain_name(text, i, n) and _right_cue(text, i + n)
-                    and (left == "strong" or (text[i:i + n] not in _common_words()
-                                              and not _starts_with_function_word(text[i:i + n])))), None)
+                    and not _starts_with_function_word(text[i:i + n])
+                    and (left == "strong" or text[i:i + n] not in _common_words())), None)
     if end is None and left == "strong" and _introduces(text, i):  # 护士张华（左一）, 骑手韩东每天…, 联系人：马丽，
         end = _free_name(text, i)
         return (end, left, _right_cue(text, end) or "") if end else None
