@@ -20,7 +20,6 @@ from functools import lru_cache
 from itertools import takewhile
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from . import doccache, schema
@@ -373,25 +372,25 @@ def extract_quote(span: str, *, name_end: int = 0) -> tuple[str | None, str | No
     return " / ".join(text for _, text in parts), kind
 
 
-def _host(found: pd.DataFrame, row):
+def _host(found: list[dict], row: dict) -> dict:
     """Follow ``parent`` up to the top body: a 团委 inside a hospital belongs to the hospital."""
-    seen, canonical = set(), found["canonical"].to_numpy()
+    seen = set()
     while isinstance(row["parent"], str) and row["parent"] not in seen:
         seen.add(row["parent"])
-        parents = np.flatnonzero(canonical == row["parent"])
-        if not len(parents):
+        parents = [other for other in found if other["canonical"] == row["parent"]]
+        if not parents:
             break
-        row = found.iloc[parents[-1]]
+        row = parents[-1]
     return row
 
 
-def _choose_institution(found: pd.DataFrame, lo: int, name_start: int, hi: int):
+def _choose_institution(found: list[dict], lo: int, name_start: int, hi: int):
     """``(unit, host)``: the last institution in the description before the name, else the first
-    one after it (李飞所在的复旦大学附属儿科医院), and the top body it belongs to."""
-    starts, ends = found["start"].to_numpy(), found["end"].to_numpy()  # numpy: a person costs microseconds
-    before = np.flatnonzero((starts >= lo) & (ends <= name_start))
-    after = np.flatnonzero((starts >= name_start) & (ends <= hi))
-    unit = found.iloc[before[-1]] if len(before) else (found.iloc[after[0]] if len(after) else None)
+    one after it (李飞所在的复旦大学附属儿科医院), and the top body it belongs to. ``found``: the
+    paragraph's mentions as dicts (a handful; plain lists cost less than a table per paragraph)."""
+    before = [row for row in found if row["start"] >= lo and row["end"] <= name_start]
+    after = [row for row in found if row["start"] >= name_start and row["end"] <= hi]
+    unit = before[-1] if before else (after[0] if after else None)
     return (None, None) if unit is None else (unit, _host(found, unit))
 
 
@@ -540,13 +539,15 @@ def _referred_cohorts(text: str, people: list[dict]) -> list[dict]:
 def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
     """People named in one paragraph, each with descriptor, role, cohort and quote. ``institutions``
     holds the paragraph's institution mentions (``name, canonical, start, end, type, province, parent``,
-    offsets into the paragraph).
+    offsets into the paragraph), as a table or a list of dicts.
 
     >>> from corpus_lib.institutions import extract_institutions
     >>> text = "团沈阳市委宣传部干部温阳说，疫情发生以来，我与很多青年一起。"
     >>> [(p["name"], p["institution"]) for p in paragraph_people(text, extract_institutions(text))]
     [('温阳', '共青团沈阳市委员会宣传部')]
     """
+    if isinstance(institutions, pd.DataFrame):
+        institutions = institutions.to_dict("records")
     spans = sentence_spans(paragraph)
     press = find_bylines(paragraph)
     taken = [(start, end) for start, end, *_ in press]
@@ -663,12 +664,12 @@ def _as_written(part: str, text: str, original: str) -> str:
 
 def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
     columns = schema.columns("institution_mentions")[1:]
-    start, end = columns.index("start"), columns.index("end")
-    none, people = pd.DataFrame([], columns=columns), []
-    for offset, paragraph in _paragraphs(text):  # a small table per paragraph, offsets into the paragraph
-        inside = [row[:start] + (row[start] - offset, row[end] - offset) + row[end + 1:] for row in mentions
-                  if row[start] >= offset and row[end] <= offset + len(paragraph)]
-        people += paragraph_people(paragraph, pd.DataFrame(inside, columns=columns) if inside else none)
+    rows = [dict(zip(columns, row)) for row in mentions]
+    people = []
+    for offset, paragraph in _paragraphs(text):  # the paragraph's mentions, offsets into the paragraph
+        inside = [row | {"start": row["start"] - offset, "end": row["end"] - offset} for row in rows
+                  if row["start"] >= offset and row["end"] <= offset + len(paragraph)]
+        people += paragraph_people(paragraph, inside)
     return people + _signers(text) + _referred_cohorts(text, people)
 
 
