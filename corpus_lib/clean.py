@@ -58,6 +58,7 @@ def to_simplified(text: str) -> str:
 TRADITIONAL_SHARE = 0.05
 SCRIPT_SAMPLE = 2000  # characters read to tell the script: a document keeps one script
 HAN_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"))
+HAN_CHARACTER = re.compile("[" + "".join(f"{low}-{high}" for low, high in HAN_RANGES) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +81,7 @@ def traditional_share(text: str) -> float:
     >>> traditional_share("青年們的選擇"), traditional_share("青年们的选择")
     (0.5, 0.0)
     """
-    han = {char for char in set(text) if any(low <= char <= high for low, high in HAN_RANGES)}
+    han = set(HAN_CHARACTER.findall(text))
     return len(han & _traditional_characters()) / len(han) if han else 0.0
 
 
