@@ -157,7 +157,7 @@ def _starts_with_function_word(candidate: str) -> bool:
 
 # characters that begin the words right after a name (说, 是, 今年, 每天, 告诉 …): a three-character
 # candidate ending in one is a two-character name and its follower (张华今|年 -> 张华)
-FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带负正已曾还又从来向对为被把将跟给让一同笑坦称认表介回作通毕当出代亦")
+FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带负正已曾还又从来向对为被把将跟给让一同笑坦称认表介回作通毕当出代亦主")
 
 
 def _free_name(text: str, i: int) -> int | None:
