@@ -102,11 +102,12 @@ def plot_vocabulary_scatter(vocabulary: pd.DataFrame) -> Figure:
     fig = new_figure(8, 4.5)
     ax = fig.subplots()
     ax.scatter(vocabulary["terms"], vocabulary["type_token_ratio"], s=8, alpha=0.5, color=style.PALETTE[1])
-    from matplotlib.ticker import FuncFormatter, NullFormatter
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
 
     ax.set_xscale("log")
+    ax.xaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))  # 100, 200, 500, 1,000 …
     ax.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
-    ax.xaxis.set_minor_formatter(NullFormatter())  # 2×10², 3×10² … crowd each other
+    ax.xaxis.set_minor_formatter(NullFormatter())  # 3×10², 4×10² … would crowd each other
     ax.set_xlabel("词次（对数刻度） terms, log scale")
     ax.set_ylabel("词种/词次比 type-token ratio")
     ax.set_title(f"词汇丰富度与篇幅 Vocabulary richness against length（{len(vocabulary):,} 篇）")
