@@ -165,7 +165,7 @@ def _free_name(text: str, i: int) -> int | None:
     Chinese names have three) unless the third begins the words after a name (张华今|年, 韩东每|天), else two."""
     for length in (3, 2):
         end = i + length
-        if not _plain_name(text, i, length) or text[i:end] in _common_words() or _starts_with_function_word(text[i:end]):
+        if not _name_like(text, i, length) or _starts_with_function_word(text[i:end]):
             continue
         if (length == 3 and text[end - 1] in FOLLOWER_START) or text[i:i + 2] in places():
             continue  # 张华今|年; 武汉|理工大学 starts a place, not a name
@@ -201,6 +201,11 @@ def _plain_name(text: str, i: int, length: int) -> bool:
     if inner and inner.start() < i + length:
         return False
     return not _roles()[1].search(candidate) and not find_cohorts(candidate)
+
+
+def _name_like(text: str, i: int, length: int) -> bool:
+    """``_plain_name`` and not a common word (a name that no cue vouches for must be both)."""
+    return _plain_name(text, i, length) and text[i:i + length] not in _common_words()
 
 
 def _dotted_end(text: str, i: int) -> int | None:
@@ -449,7 +454,7 @@ def _byline_name(text: str, i: int) -> int | None:
     ``/``, 摄 or the end (记者 孙立群 通讯员 黄佳)."""
     for length in (3, 2):
         end = i + length
-        if _plain_name(text, i, length) and text[i:end] not in _common_words() and text[end - 1] not in ORG_END \
+        if _name_like(text, i, length) and text[end - 1] not in ORG_END \
                 and BYLINE_END.match(text, end):
             return end
     return None
@@ -492,8 +497,8 @@ def _lead_name(paragraph: str) -> list[tuple[int, int, str, str]]:
     / 刘洋和赵敏，上海支援湖北的护士 / 余梦婷：… (an interview's answer)."""
     i, found = LIST_MARK.match(paragraph).end(), []
     while True:
-        end = next((i + n for n in (3, 2) if _plain_name(paragraph, i, n) and i + n < len(paragraph)
-                    and paragraph[i:i + n] not in _common_words() and paragraph[i + n] in "，（(：和与、"), None)
+        end = next((i + n for n in (3, 2) if _name_like(paragraph, i, n) and i + n < len(paragraph)
+                    and paragraph[i + n] in "，（(：和与、"), None)
         if end is None:
             return []
         found.append((i, end, paragraph[i:end]))
@@ -508,10 +513,15 @@ def _lead_name(paragraph: str) -> list[tuple[int, int, str, str]]:
     return []
 
 
+def _bare_person(name: str, sentence: str, **known) -> dict:
+    """A people row that knows only ``name``, ``sentence`` and ``known`` (role, cohort …); the rest is None.
+    Rows of one person are merged later (``extract_people`` keeps the first value of each column)."""
+    return {column: None for column in schema.columns("people") if column != "doc_id"} | \
+        {"name": name, "sentence": sentence, **known}
+
+
 def _press_row(paragraph: str, spans, start: int, name: str, role: str) -> dict:
-    return {"name": name, "institution": None, "institution_type": None, "province": None, "role": role,
-            "role_group": "记者", "cohort": None, "quote": None, "quote_type": None, "cohort_evidence": None,
-            "sentence": sentence_at(spans, start)}
+    return _bare_person(name, sentence_at(spans, start), role=role, role_group="记者")
 
 
 def _referred_cohorts(text: str, people: list[dict]) -> list[dict]:
@@ -530,9 +540,8 @@ def _referred_cohorts(text: str, people: list[dict]) -> list[dict]:
         cohort = find_cohorts(match["cohort"])
         if name and cohort:
             spans = spans or sentence_spans(text)
-            rows.append({"name": name[0], "institution": None, "institution_type": None, "province": None,
-                         "role": None, "role_group": None, "cohort": cohort[0][3], "quote": None, "quote_type": None,
-                         "cohort_evidence": match.group(), "sentence": sentence_at(spans, match.start())})
+            rows.append(_bare_person(name[0], sentence_at(spans, match.start()), cohort=cohort[0][3],
+                                     cohort_evidence=match.group()))
     return rows
 
 
@@ -681,11 +690,9 @@ def _signers(text: str) -> list[dict]:
     lines, rows = text.split("\n"), []
     for k, line in enumerate(lines[:-1]):
         name = line.strip()
-        if 2 <= len(name) <= 3 and _plain_name(name, 0, len(name)) and name not in _common_words() \
+        if 2 <= len(name) <= 3 and _name_like(name, 0, len(name)) \
                 and SIGNATURE_DATE.match(lines[k + 1]):
-            rows.append({"name": name, "institution": None, "institution_type": None, "province": None,
-                         "role": None, "role_group": None, "cohort": None, "quote": None, "quote_type": None,
-                         "cohort_evidence": None, "sentence": name})
+            rows.append(_bare_person(name, name))
     return rows
 
 

@@ -469,12 +469,12 @@ def read_stated_statistics(stats: pd.DataFrame) -> Reading:
         en = _join_en(f"{r.cohort} {r.share:.1%}" + (" (approximate)" if r.approximate else "") for r in items)
         return Reading(f"文中给出 {len(items)} 个世代比例：{zh}。", f"The texts state {len(items)} cohort shares: {en}.")
     # many documents: each distinct share once, the most widely stated first, with how many documents state it
+    n_docs, n_distinct = shares["doc_id"].nunique(), len(distinct)
     distinct = distinct.reset_index().sort_values("doc_id", ascending=False, kind="stable").head(MAX_LISTED)
     zh = _join_zh(f"{r.cohort} 占 {r.share:.1%}" + ("（约数）" if r.approximate else "") + f"（{r.doc_id} 篇）"
                   for r in distinct.itertuples())
     en = _join_en(f"{r.cohort} {r.share:.1%}" + (" (approximate)" if r.approximate else "") + f" ({r.doc_id} documents)"
                   for r in distinct.itertuples())
-    n_docs, n_distinct = shares["doc_id"].nunique(), len(shares.drop_duplicates(["cohort", "share", "approximate"]))
     more_zh = "；其余见表" if n_distinct > MAX_LISTED else ""
     more_en = "; the table has the rest" if n_distinct > MAX_LISTED else ""
     return Reading(f"{n_docs} 篇文档共给出 {len(items)} 个世代比例，{n_distinct} 个不同的值，最常见的是：{zh}{more_zh}。",
