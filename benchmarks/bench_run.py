@@ -112,7 +112,7 @@ def run_command(args: list[str], env: dict) -> tuple[float, Sampler, bool]:
 
 def kernels(sampler: Sampler) -> list[tuple[str, float, int]]:
     """(notebook, seconds alive, peak RSS) per kernel; unnamed kernels take the notebooks' order."""
-    from corpus_lib.runner import notebooks
+    from corpus_lib.app.runner import notebooks
 
     found = sorted((info for info in sampler.seen.values() if info["name"].startswith("kernel")),
                    key=lambda info: info["first"])

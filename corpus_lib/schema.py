@@ -286,4 +286,3 @@ def refresh_doc(path) -> None:
     head, _, rest = page.partition(DOC_START)
     _, _, tail = rest.partition(DOC_END)
     Path(path).write_text(f"{head}{DOC_START}\n{markdown()}{DOC_END}{tail}", encoding="utf-8")
-

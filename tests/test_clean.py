@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import clean
+from corpus_lib.preprocessing import clean
+from corpus_lib.preprocessing.script import detect_script, simplified_view, to_simplified, traditional_share
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -71,17 +72,17 @@ SIMPLIFIED = "国务院联防联控机制发布会上，团中央负责人介绍
     ("", "simplified"),
 ])
 def test_detect_script(text, script):
-    assert clean.detect_script(text) == script
+    assert detect_script(text) == script
 
 
 def test_traditional_share_counts_distinct_changed_han_characters_only():
-    assert clean.traditional_share("青年們") == pytest.approx(1 / 3)
-    assert clean.traditional_share("們們們青年") == pytest.approx(1 / 3)   # distinct characters
-    assert clean.traditional_share("ABC 123，。") == 0.0
+    assert traditional_share("青年們") == pytest.approx(1 / 3)
+    assert traditional_share("們們們青年") == pytest.approx(1 / 3)   # distinct characters
+    assert traditional_share("ABC 123，。") == 0.0
 
 
 def test_simplified_view_converts_and_keeps_every_offset():
-    view = clean.simplified_view(TRADITIONAL + "\n" + TRADITIONAL)
+    view = simplified_view(TRADITIONAL + "\n" + TRADITIONAL)
     assert view == SIMPLIFIED + "\n" + SIMPLIFIED
     assert len(view) == len(TRADITIONAL) * 2 + 1
     start = view.index("团中央")
@@ -101,7 +102,7 @@ def test_opencc_tables_map_every_entry_to_the_same_length():
 
 def test_a_length_changing_conversion_falls_back_to_one_character_at_a_time(monkeypatch):
     # Pretend OpenCC turned 髮 into two characters: the view keeps its length and still converts the rest.
-    real = clean.to_simplified
-    monkeypatch.setattr(clean, "to_simplified", lambda text: real(text).replace("发", "头发") if "髮" in text else real(text))
-    view = clean.simplified_view("理髮後回來")
+    real = to_simplified
+    monkeypatch.setattr("corpus_lib.preprocessing.script.to_simplified", lambda text: real(text).replace("发", "头发") if "髮" in text else real(text))
+    view = simplified_view("理髮後回來")
     assert view == "理髮后回来" and len(view) == 5

@@ -16,7 +16,7 @@ def run(*args, cwd=None):
 @pytest.fixture
 def cli(capsys):
     """``main(argv)`` in this process: returns (exit code, stdout, stderr)."""
-    from corpus_lib.cli import main
+    from corpus_lib.app.cli import main
 
     def call(*args):
         code = main(list(args))

@@ -1,4 +1,4 @@
-"""corpus_lib.dates: every expected value below was worked out by reading the seed corpus and a calendar."""
+"""corpus_lib.extract.dates: every expected value below was worked out by reading the seed corpus and a calendar."""
 from __future__ import annotations
 
 import io
@@ -9,7 +9,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from corpus_lib import cli, dates, plots
+from corpus_lib import dates, plots
+from corpus_lib.app import cli
 
 # (text, base date, [(surface, date, granularity, kind), ...])
 EXTRACT_CASES = [
@@ -303,7 +304,7 @@ def _draw(fig):
 
 
 def test_charts_draw_without_missing_glyphs(seed_docs):
-    from corpus_lib.themes import theme_shares
+    from corpus_lib.textstats.themes import theme_shares
 
     documents = dates.document_dates(seed_docs)
     events = dates.event_timeline(dates.date_mentions(seed_docs))

@@ -17,10 +17,10 @@ def scores():
 
 
 def test_the_dev_set_has_enough_texts_of_every_kind():
-    from corpus_lib import clean
+    from corpus_lib.preprocessing.script import detect_script
 
     assert len(TEXTS) >= 30
-    traditional = [path.name for path in TEXTS if clean.detect_script(path.read_text(encoding="utf-8")) == "traditional"]
+    traditional = [path.name for path in TEXTS if detect_script(path.read_text(encoding="utf-8")) == "traditional"]
     assert len(traditional) >= 5, traditional
     lengths = {path.name: len(path.read_text(encoding="utf-8").replace("\n", "")) for path in TEXTS}
     assert all(80 <= n <= 600 for n in lengths.values()), lengths

@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import cohorts, dates, doccache, institutions, paths, themes
+from corpus_lib import cohorts, dates, institutions, paths, themes
+from corpus_lib.cache import doccache
 
 CALLS: list[str] = []
 TEXTS = ["习近平总书记给北京大学援鄂医疗队全体“90后”党员的回信", "团中央发出通知。2020年2月23日"]
@@ -84,22 +85,36 @@ def test_editing_a_data_file_means_fresh_results(tmp_path, monkeypatch):
     assert CALLS == TEXTS
 
 
-def test_editing_an_analysis_module_changes_the_fingerprint_and_a_front_end_does_not(tmp_path, monkeypatch):
+@pytest.mark.parametrize("module", ["extract/dates.py", "plots/dates.py", "io/readers/text.py", "app/cli.py", "schema.py"])
+def test_editing_any_module_of_any_sub_package_changes_the_fingerprint(tmp_path, monkeypatch, module):
     package = tmp_path / "corpus_lib"
-    package.mkdir()
-    for name in ("dates.py", "cli.py"):
+    for name in ("extract/dates.py", "plots/dates.py", "io/readers/text.py", "app/cli.py", "schema.py"):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
         (package / name).write_text("# version 1\n", encoding="utf-8")
     monkeypatch.setattr(paths, "PACKAGE_DIR", package)
     before = doccache.fingerprint()
-    (package / "cli.py").write_text("# version 2, a longer line\n", encoding="utf-8")
+    (package / module).write_text("# version 1\n", encoding="utf-8")  # rewritten, same bytes: same results
     assert doccache.fingerprint() == before
-    (package / "dates.py").write_text("# version 2, a longer line\n", encoding="utf-8")
+    (package / module).write_text("# version 2, a longer line\n", encoding="utf-8")
+    assert doccache.fingerprint() != before
+
+
+def test_two_modules_of_one_name_in_two_sub_packages_are_told_apart(tmp_path, monkeypatch):
+    """extract/dates.py and plots/dates.py swapping contents is a change, though the names and bytes are the same."""
+    package = tmp_path / "corpus_lib"
+    for name, body in (("extract/dates.py", "# a\n"), ("plots/dates.py", "# b\n")):
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(body, encoding="utf-8")
+    monkeypatch.setattr(paths, "PACKAGE_DIR", package)
+    before = doccache.fingerprint()
+    (package / "extract/dates.py").write_text("# b\n", encoding="utf-8")
+    (package / "plots/dates.py").write_text("# a\n", encoding="utf-8")
     assert doccache.fingerprint() != before
 
 
 def test_another_process_reads_what_this_one_stored():
     doccache.cached_per_document("chars", count_chars, TEXTS)
-    script = ("from corpus_lib import doccache; import tests.test_doccache as t; "
+    script = ("from corpus_lib.cache import doccache; import tests.test_doccache as t; "
               "print(doccache.cached_per_document('chars', t.must_not_run, t.TEXTS)[0][0])")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=os.environ,
                             cwd=paths.REPO_ROOT)

@@ -7,7 +7,9 @@ import warnings
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import clean, cli, plots
+from corpus_lib import clean, plots
+from corpus_lib.app import cli
+from corpus_lib.lexicons import places
 from corpus_lib import institutions as inst
 
 # Every named body in d02 (the news story), read line by line: (line of the seed file, name as written).
@@ -362,7 +364,7 @@ def test_document_place_resolves_relative_bodies():
     ("广西", "区", "广西壮族自治区"), ("桐庐县", "县", "桐庐县"), ("西湖区", "区", None),  # two 西湖区
 ])
 def test_place_at_level(written, level, full):
-    assert inst.place_at_level(inst.place_of(written), level) == full
+    assert places.place_at_level(inst.place_of(written), level) == full
 
 
 def test_traditional_text_equals_its_simplified_view():

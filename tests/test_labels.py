@@ -4,12 +4,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from corpus_lib import dates, institutions, labels, load
+from corpus_lib import dates, labels
+from corpus_lib.describe import genre
+from corpus_lib.lexicons import institution_words
 
 
 def test_every_genre_type_and_date_kind_has_a_label():
-    assert set(labels.GENRE_LABEL) == set(load.GENRES) == set(labels.GENRE_ZH)
-    assert set(labels.TYPE_LABELS) == set(institutions.TYPES)
+    assert set(labels.GENRE_LABEL) == set(genre.GENRES) == set(labels.GENRE_ZH)
+    assert set(labels.TYPE_LABELS) == set(institution_words.TYPES)
     assert set(labels.DATE_KIND_LABEL) == set(dates.KINDS)
     assert labels.GENRE_LABEL["notice"] == "通知 notice" and labels.TYPE_LABELS["youth_league"] == "共青团"
 

@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import clean, load, paths
-from corpus_lib.load import split_documents
+from corpus_lib import clean, paths
+from corpus_lib.describe import document, header
+from corpus_lib.describe import genre as genres
+from corpus_lib.io.split import split_documents
 from metadata_cases import CASES
 
 # Read off the seed by hand: title, issuer, date, date_source, genre.
@@ -247,8 +249,8 @@ def test_genre_cues_say_why(seed_docs, doc_id, cues):
     (["编号要点", "一、第一点", "二、第二点"], "other"),   # numbered points alone are too weak
 ])
 def test_classify_genre_from_lines(lines, genre):
-    signer = load.issuer_kind(lines[-2]) if len(lines) > 2 else None
-    assert load.classify_genre(lines, signer=signer)[0] == genre
+    signer = header.issuer_kind(lines[-2]) if len(lines) > 2 else None
+    assert genres.classify_genre(lines, signer=signer)[0] == genre
 
 
 # Texts written for these cues (not from the dev set): what each one should make of a document.
@@ -272,12 +274,12 @@ GENRE_BY_STRUCTURE = [
 
 @pytest.mark.parametrize("lines,genre", GENRE_BY_STRUCTURE)
 def test_genre_from_the_structure_of_own_texts(lines, genre):
-    row = load.describe(lines)
+    row = document.describe(lines)
     assert row["genre"] == genre, row["genre_cues"]
 
 
 def test_a_notice_cue_does_not_outvote_stronger_news_evidence():
-    genre, cues = load.classify_genre(["某地青年志愿者——记某区青年突击队", "一、冲在前面", "二、守在一线"],
+    genre, cues = genres.classify_genre(["某地青年志愿者——记某区青年突击队", "一、冲在前面", "二、守在一线"],
                                       title="某地青年志愿者——记某区青年突击队")
     assert genre == "news" and "编号要点 notice+2" in cues     # news 3 against notice 2: news, not other
 
@@ -290,7 +292,7 @@ def test_a_notice_cue_does_not_outvote_stronger_news_evidence():
     ("青年报国正当时", True), ("团市委开展“青春守护”志愿服务活动", True), ("第一书记的一天", True),
 ])
 def test_page_furniture_is_never_a_title(line, is_title):
-    assert load.parse_header([line, "正文第一段。"])["title"] == (line if is_title else None)
+    assert header.parse_header([line, "正文第一段。"])["title"] == (line if is_title else None)
 
 
 @pytest.mark.parametrize("line,issuer", [
@@ -300,7 +302,7 @@ def test_page_furniture_is_never_a_title(line, is_title):
     ("2020年3月2日", None), ("大家好，今天开会。", None),
 ])
 def test_an_issuer_is_an_organisation_or_a_person(line, issuer):
-    assert load.issuer_name(line) == issuer
+    assert header.issuer_name(line) == issuer
 
 
 @pytest.mark.parametrize("row,message", [
@@ -311,11 +313,11 @@ def test_an_issuer_is_an_organisation_or_a_person(line, issuer):
 def test_a_bad_genre_cue_file_fails_in_one_line(tmp_path, monkeypatch, row, message):
     (tmp_path / "genre_cues.csv").write_text(f"genre,cue,scope,pattern,weight,min_count,comment\n{row}\n", encoding="utf-8")
     monkeypatch.setenv("CORPUS_LIB_DATA", str(tmp_path))
-    load.genre_cues.cache_clear()
+    genres.genre_cues.cache_clear()
     try:
         with pytest.raises(cl.CorpusError, match="genre_cues.csv: cue ") as error:
-            load.genre_cues()
+            genres.genre_cues()
         assert message in str(error.value) and "\n" not in str(error.value)
     finally:
         monkeypatch.delenv("CORPUS_LIB_DATA")
-        load.genre_cues.cache_clear()
+        genres.genre_cues.cache_clear()

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import export, notebook
+from corpus_lib.app import notebook
+from corpus_lib.io import export
 
 
 @pytest.fixture

@@ -122,7 +122,7 @@ def test_sentence_holds_the_person_in_every_row(people):
 
 
 def test_institutions_table_is_reused(seed_docs):
-    from corpus_lib.institutions import institution_mentions
+    from corpus_lib.extract.institutions import institution_mentions
 
     mentions = institution_mentions(seed_docs)
     given = people_module.extract_people(seed_docs, institutions=mentions)

@@ -8,6 +8,7 @@ import pytest
 
 import corpus_lib as cl
 from corpus_lib import cohorts, paths, readings, themes
+from corpus_lib.readings.base import MAX_LISTED
 
 WASTE = paths.REPO_ROOT / "tests" / "data" / "waste_sorting"
 
@@ -87,7 +88,7 @@ def test_stated_shares_repeated_in_many_documents_are_listed_once_each():
     reading = readings.read_stated_statistics(stats)
     assert reading.zh.startswith("44 篇文档共给出 44 个世代比例，13 个不同的值，最常见的是：90后 占 50.0%（30 篇）、"
                                  "00后 占 20.0%（约数）（3 篇）、90后 占 60.0%（1 篇）")
-    assert reading.zh.endswith("；其余见表。") and reading.zh.count("篇）") == readings.MAX_LISTED
+    assert reading.zh.endswith("；其余见表。") and reading.zh.count("篇）") == MAX_LISTED
 
 
 def test_keywords_by_group_say_groups():
@@ -158,9 +159,9 @@ def test_one_genre_splits_by_date_then_by_length():
 
 
 def test_example_sentence_names_the_most_institutions(seed_docs):
-    from corpus_lib.institutions import institution_mentions
+    from corpus_lib.extract.institutions import institution_mentions
 
-    from corpus_lib.institutions import extract_institutions
+    from corpus_lib.extract.institutions import extract_institutions
 
     sentence = readings.choose_example_sentence(seed_docs, institution_mentions(seed_docs))
     assert len(extract_institutions(sentence)) >= 3 and len(sentence) <= 120

@@ -92,7 +92,7 @@ def test_tables_are_exported_as_csv_and_one_workbook(small_corpus_run):
 def test_a_table_too_long_for_a_sheet_stays_csv_and_the_workbook_says_so(tmp_path, monkeypatch):
     import pandas as pd
 
-    from corpus_lib import runner
+    from corpus_lib.app import runner
 
     pd.DataFrame({"term": ["青年", "团员"]}).to_csv(tmp_path / "short.csv", index=False)
     pd.DataFrame({"term": ["青年", "团员", "志愿者", "医护"]}).to_csv(tmp_path / "long.csv", index=False)
@@ -134,7 +134,7 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "-p", "GROUP_BY=colour"], "GROUP_BY 'colour'"),
 ])
 def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, capsys, make_args, message):
-    from corpus_lib.cli import main
+    from corpus_lib.app.cli import main
 
     (tmp_path / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8)
     (tmp_path / "empty").mkdir()
@@ -153,13 +153,13 @@ def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, capsys, make_args, me
     (["KEYNESS_REFERENCE=None"], {"KEYNESS_REFERENCE": None}),
 ])
 def test_notebook_parameters_from_the_command_line(items, expected):
-    from corpus_lib.runner import parse_params
+    from corpus_lib.app.runner import parse_params
 
     assert parse_params(items) == expected
 
 
 def test_seed_readings_are_dropped_on_another_corpus_and_kept_on_the_seed(tmp_path):
-    from corpus_lib.runner import drop_seed_readings, is_seed
+    from corpus_lib.app.runner import drop_seed_readings, is_seed
 
     notebook = nbformat.read(paths.NOTEBOOKS_DIR / "04_cohorts.ipynb", as_version=4)
     tagged = sum("seed-reading" in c.metadata.get("tags", []) for c in notebook.cells)

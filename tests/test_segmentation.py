@@ -8,7 +8,7 @@ import pytest
 
 import corpus_lib as cl
 from corpus_lib import paths, resources
-segment_module = importlib.import_module("corpus_lib.segmentation")  # the package exports a function of the same name
+segment_module = importlib.import_module("corpus_lib.preprocessing.segmentation")  # the package exports a function of the same name
 
 
 # The mis-segmentations listed in FIELD_NOTES, each with the whole word expected.

@@ -1,4 +1,4 @@
-"""Tests for corpus_lib.themes. Expected values come from reading the seed text (line numbers
+"""Tests for corpus_lib.textstats.themes. Expected values come from reading the seed text (line numbers
 refer to ``cat -n seeds/000_1a50c47c6069e7e2.txt``) or from arithmetic shown in the comments."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 import corpus_lib as cl
 from corpus_lib import plots, resources, themes
 from corpus_lib.errors import CorpusError
-from corpus_lib.segmentation import is_term
+from corpus_lib.preprocessing.segmentation import is_term
 
 CATEGORIES = ["疫情防控", "医疗救治", "复工复产与经济", "青年与共青团", "党的领导与组织", "宣传与舆论", "志愿服务", "民生保障"]
 

@@ -16,16 +16,16 @@ from typing import Callable, NamedTuple
 
 import pandas as pd
 
-from . import doccache
-from .cohorts import cohort_counts
-from .dates import date_mentions
-from .errors import CorpusError
-from .institutions import institution_mentions
-from .load import load_corpus
-from .people import extract_people
+from ..cache import doccache
+from ..errors import CorpusError
+from ..extract.cohorts import cohort_counts
+from ..extract.dates import date_mentions
+from ..extract.institutions import institution_mentions
+from ..extract.people import extract_people
+from ..io.corpus import load_corpus
+from ..preprocessing.segmentation import segment
+from ..textstats.themes import tfidf_keywords
 from .runner import run_command
-from .segmentation import segment
-from .themes import tfidf_keywords
 
 FORMATS = ("table", "csv", "json")
 

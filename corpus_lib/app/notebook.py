@@ -9,7 +9,9 @@ import logging
 
 import pandas as pd
 
-from . import export, style, themes
+from .. import style
+from ..io import export
+from ..textstats import themes
 
 
 class KwicBox:

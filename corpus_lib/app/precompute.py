@@ -3,7 +3,7 @@
 ``python -m corpus_lib run`` loads the corpus and calls ``warm_cache(docs)`` inside
 ``doccache.workers(2)``, so a cold run computes token counts, date mentions, institution
 mentions, cohort mentions, people and theme hits with both cores. The five notebook kernels then read
-them from the disk caches (``corpus_lib.doccache`` and the segmentation cache) instead of
+them from the disk caches (``corpus_lib.cache.doccache`` and the segmentation cache) instead of
 computing them five times over. Each call here is the one a notebook makes, with the same
 arguments, so the cache keys match.
 """
@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import cohorts, dates, doccache, institutions, people, segmentation, themes
+from ..cache import doccache
+from ..extract import cohorts, dates, institutions, people
+from ..preprocessing import segmentation
+from ..textstats import themes
 
 
 def warm_cache(docs: pd.DataFrame) -> None:

@@ -17,9 +17,10 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import doccache, paths
-from .errors import CorpusError
-from .export import FORMATS, safe_name, write_atomic
+from .. import paths
+from ..cache import doccache
+from ..errors import CorpusError
+from ..io.export import FORMATS, safe_name, write_atomic
 from .notebook import drop_widget_views
 
 PARAMETERS_TAG = "parameters"
@@ -126,8 +127,9 @@ KERNELS_AT_ONCE = 2  # the notebooks are independent; two kernels keep two cores
 def run_all(targets: dict[Path, Path], *, parameters: dict | None, env: dict) -> list[tuple[str, str]]:
     """Execute the notebooks, two at a time, and write each to its target; return (name, error) for
     failures, in notebook order."""
-    import nbformat
     from concurrent.futures import ThreadPoolExecutor
+
+    import nbformat
 
     def run_one(source: Path):
         try:
@@ -257,13 +259,13 @@ def _publish(staging: Path, out: Path) -> None:
 
 
 def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None) -> int:
-    from .load import load_corpus
+    from ..io.corpus import load_corpus
     from .precompute import warm_cache
 
     with doccache.workers(2):  # a cold run computes the per-document results with both cores, once
         docs = load_corpus(corpus)  # bad input fails here, in one line, before any kernel starts
         if params and params.get("GROUP_BY") is not None:
-            from .grouping import choose_grouping
+            from ..grouping import choose_grouping
 
             choose_grouping(docs, params["GROUP_BY"])  # an unknown grouping too
         warm_cache(docs)

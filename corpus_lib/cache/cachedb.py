@@ -13,7 +13,7 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
-from . import paths
+from .. import paths
 
 ERRORS = (OSError, sqlite3.Error)
 

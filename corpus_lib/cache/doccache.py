@@ -6,8 +6,8 @@ on disk: the five notebook kernels, the command line and a rerun read what any o
 
 A result is stored under its analysis name and version and the SHA-256 of the text and the
 arguments, in one SQLite file per fingerprint of the data files (every file of ``corpus_lib/data``,
-with ``CORPUS_LIB_DATA`` overrides) and of the analysis code (``corpus_lib/*.py`` but the front
-ends), so an edited dictionary or extractor means fresh results, never stale ones. Results are
+with ``CORPUS_LIB_DATA`` overrides) and of the code (every module of the package, sub-packages
+included), so an edited dictionary or module means fresh results, never stale ones. Results are
 pickled: keep them plain (tuples, dicts, dates), not DataFrames, and build one frame from all rows.
 Like the segmentation cache it only costs speed when the cache folder cannot be used.
 
@@ -23,40 +23,41 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from . import cachedb, paths, resources
+from .. import paths, resources
+from . import cachedb
 
 SCHEMA = "v1"
 CREATE = "CREATE TABLE IF NOT EXISTS results (name TEXT, key TEXT, value BLOB, PRIMARY KEY (name, key)) WITHOUT ROWID"
-# Front ends and charts never change a per-document result; editing them keeps the cache.
-NOT_ANALYSIS = frozenset({"__init__.py", "__main__.py", "cli.py", "runner.py", "notebook.py", "readings.py",
-                          "export.py", "style.py"})
 BATCH = 500          # keys per SELECT (SQLite allows 999 parameters)
 MIN_PARALLEL = 16    # fewer missing documents than this are computed in this process
 
 
 # ---------------------------------------------------------------- the key
 
-def _inputs() -> list[Path]:
-    """The data files as read (a ``CORPUS_LIB_DATA`` copy wins) and the analysis modules."""
+def _inputs() -> list[tuple[str, Path]]:
+    """(label, path) of the data files as read (a ``CORPUS_LIB_DATA`` copy wins, labelled by name) and of every
+    module of the package (labelled by its path inside it, so ``extract/dates.py`` and ``plots/dates.py`` differ).
+    A module that computes nothing per document costs a recomputation when edited, never a stale result."""
     data = sorted(p.name for p in paths.DATA_DIR.iterdir() if p.is_file())
-    code = sorted(p for p in paths.PACKAGE_DIR.glob("*.py") if p.name not in NOT_ANALYSIS)
-    return [resources.data_path(name) for name in data] + code
+    code = sorted(paths.PACKAGE_DIR.rglob("*.py"))
+    return ([(name, resources.data_path(name)) for name in data]
+            + [(path.relative_to(paths.PACKAGE_DIR).as_posix(), path) for path in code])
 
 
 def fingerprint() -> str:
-    """Changes whenever a data file or an analysis module changes (checked by size and mtime, then read)."""
+    """Changes whenever a data file or a module changes (checked by size and mtime, then read)."""
     stamps = []
-    for path in _inputs():
+    for label, path in _inputs():
         stat = path.stat()
-        stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+        stamps.append((label, str(path), stat.st_size, stat.st_mtime_ns))
     return _fingerprint(tuple(stamps))
 
 
 @lru_cache(maxsize=8)
 def _fingerprint(stamps: tuple) -> str:
     digest = hashlib.sha256(SCHEMA.encode())
-    for path, _, _ in stamps:
-        digest.update(Path(path).name.encode() + b"\0" + Path(path).read_bytes() + b"\0")
+    for label, path, _, _ in stamps:
+        digest.update(label.encode() + b"\0" + Path(path).read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -189,4 +190,3 @@ def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args
     result = function(texts, *args)
     _write(database, label, {key: result})
     return result
-

@@ -2,7 +2,7 @@
 and what is said around each.
 
 Stages: documents -> mentions / counts / stated statistics / keyness tables (columns in
-``corpus_lib.schema``); the people ("youth voices") are in ``corpus_lib.people`` and the charts in
+``corpus_lib.schema``); the people ("youth voices") are in ``corpus_lib.extract.people`` and the charts in
 ``corpus_lib.plots.cohorts``.
 
 >>> import corpus_lib as cl
@@ -22,11 +22,12 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import doccache, schema
-from .clean import sentence_at, sentence_spans, split_sentences
-from .resources import read_csv
-from .segmentation import filter_tokens, segment
-from .themes import keyness
+from .. import schema
+from ..cache import doccache
+from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
+from ..preprocessing.segmentation import filter_tokens, segment
+from ..resources import read_csv
+from ..textstats.themes import keyness
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 
@@ -235,7 +236,7 @@ def cohort_sentences(docs, cohort: str) -> list[str]:
 
 def cohort_keyness(docs, target: str = "90后", reference: str = "00后", *, boilerplate: bool = False):
     """Keyness of the words in sentences that mention ``target`` against those that mention
-    ``reference`` (``corpus_lib.themes.keyness``). Cohort words themselves are left out; a
+    ``reference`` (``corpus_lib.textstats.themes.keyness``). Cohort words themselves are left out; a
     sentence naming both cohorts counts in both groups."""
     def tokens(cohort):
         words = [t for s in cohort_sentences(docs, cohort) for t in filter_tokens(segment(s), boilerplate=boilerplate)]

@@ -15,14 +15,22 @@ are never matched: every pattern needs 年, 月 or 日/号 (or a full ``YYYY-MM-
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 
 import pandas as pd
 
-from . import doccache, schema
-from .resources import read_csv
+from .. import schema
+from ..cache import doccache
+from ..lexicons.calendar import (
+    Holiday,
+    cn_number,
+    nearest_year,
+    resolve_holiday,
+    safe_date,
+    weekday_note,
+)
+from ..resources import read_csv
 
 COLUMNS = [c for c in schema.columns("date_mentions") if c != "doc_id"]
 NO_BASE_NOTE = "无基准日期 no base date"
@@ -31,9 +39,6 @@ KINDS = ("explicit", "year-inferred", "lunar-holiday", "festival", "relative")
 
 # ---------------------------------------------------------------- numerals and patterns
 
-CN_DIGITS = "〇零一二三四五六七八九"
-_CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
-WEEKDAYS = "一二三四五六日"  # Monday .. Sunday; 天 is another name for 日
 
 _Y = r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
 _M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -76,15 +81,6 @@ DAY_RANGE = re.compile(
 MONTH_FROM_BASE_NOTE = "月份取自文档日期 month taken from the document's date"
 
 
-@dataclass(frozen=True)
-class Holiday:
-    name: str
-    table: str            # "lunar" or "solar"
-    month: int
-    day: int | str        # a number, or "last" (lunar month end)
-    rule: str = "fixed"
-
-
 def _alias_pattern(aliases: dict[str, Holiday], bare: dict[str, Holiday]) -> re.Pattern:
     def names(table):
         return "|".join(map(re.escape, sorted(table, key=len, reverse=True))) or "(?!)"
@@ -111,83 +107,6 @@ def _add_aliases(aliases: dict, bare: dict, row: dict, holiday: Holiday) -> None
         aliases[alias.strip()] = holiday
     for alias in filter(None, (row.get("bare_aliases") or "").split("|")):
         bare[alias.strip()] = holiday
-
-
-def cn_number(text: str) -> int:
-    """Arabic or Chinese numerals to int: ``"二十四"`` -> 24, ``"二〇二〇"`` -> 2020, ``"03"`` -> 3."""
-    text = text.strip()
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        return int("".join(str(_CN_VALUE[ch]) for ch in text))
-    tens, _, units = text.partition("十")
-    return (_CN_VALUE[tens] if tens else 1) * 10 + (_CN_VALUE[units] if units else 0)
-
-
-# ---------------------------------------------------------------- calendar arithmetic
-
-def safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def nearest_year(month: int, day: int, *, base_date: date) -> date | None:
-    """The month-day nearest the base date (within half a year): 1月5日 in a December document is next January.
-
-    >>> nearest_year(1, 5, base_date=date(2020, 12, 20))
-    datetime.date(2021, 1, 5)
-    """
-    candidates = [safe_date(base_date.year + shift, month, day) for shift in (-1, 0, 1)]
-    candidates = [c for c in candidates if c is not None]
-    return min(candidates, key=lambda c: (abs((c - base_date).days), c), default=None)
-
-
-def qingming(year: int) -> date:
-    """清明 (the solar term), 4 or 5 April; the usual formula, exact for 1901-2099."""
-    y = year % 100
-    century = 4.81 if year >= 2000 else 5.59
-    return date(year, 4, int(y * 0.2422 + century) - (y // 4 if year >= 2000 else (y - 1) // 4))
-
-
-def holiday_in_year(holiday: Holiday, lunar_year: int) -> date | None:
-    """The holiday's Gregorian date in a (lunar or solar) year; 除夕 of lunar year 2019 is 2020-01-24."""
-    if holiday.table == "solar":
-        return qingming(lunar_year) if holiday.rule == "qingming" else safe_date(lunar_year, holiday.month, holiday.day)
-    from lunardate import LunarDate
-
-    try:
-        if holiday.day == "last":  # the day before the first of the next month
-            next_month = (lunar_year + 1, 1) if holiday.month == 12 else (lunar_year, holiday.month + 1)
-            return LunarDate(*next_month, 1).to_solar_date() - timedelta(days=1)
-        return LunarDate(lunar_year, holiday.month, holiday.day).to_solar_date()
-    except ValueError:
-        return None
-
-
-def resolve_holiday(holiday: Holiday, *, base_date: date, offset: int | None = None) -> date | None:
-    """The occurrence nearest the base date; with 今年/去年/明年 (offset), the one in that calendar year.
-
-    >>> _, _, _ = holiday_tables()
-    >>> resolve_holiday(holiday_tables()[0]["除夕"], base_date=date(2020, 3, 15))
-    datetime.date(2020, 1, 24)
-    """
-    found = [holiday_in_year(holiday, base_date.year + shift) for shift in (-2, -1, 0, 1)]
-    found = [d for d in found if d is not None]
-    if offset is not None:
-        found = [d for d in found if d.year == base_date.year + offset]
-    return min(found, key=lambda d: (abs((d - base_date).days), d), default=None)
-
-
-def weekday_note(day: date, weekday: str | None) -> str:
-    """'' when the bracketed weekday agrees with the date, else a note; the date is never changed."""
-    if not weekday:
-        return ""
-    stated = WEEKDAYS.index("日" if weekday == "天" else weekday)
-    if stated == day.weekday():
-        return ""
-    return f"星期不符 weekday mismatch: 文中星期{weekday}，{day.isoformat()}是星期{WEEKDAYS[day.weekday()]}"
 
 
 # ---------------------------------------------------------------- extraction

@@ -14,19 +14,43 @@ brackets (（集团）), known bodies (``data/institution_known.csv``) and bodie
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
 
-from . import clean, doccache, resources, schema
-from .errors import CorpusError
+from .. import schema
+from ..cache import doccache
+from ..errors import CorpusError
+from ..lexicons.institution_words import (
+    _exact_names,
+    _exact_pattern,
+    _has_never_word,
+    _max_lengths,
+    _ministry_pattern,
+    _suffix_of,
+    _suffix_pattern,
+    aliases,
+    link_words,
+    name_words,
+    never_words,
+    not_names,
+    suffixes,
+)
+from ..lexicons.places import _dominant_place, place_label, place_of, places
+from ..preprocessing import script
+from .institution_names import (
+    BOUNDARY,
+    LEVELS,
+    _province_of,
+    canonical_name,
+    classify_institution,
+    institution_level,
+    locate_institution,
+    relative_level,
+)
 
-TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
-         "grassroots", "medical_team", "other")
 COLUMNS = [c for c in schema.columns("institution_mentions") if c != "doc_id"]
-CENTRAL_PREFIXES = ("中共中央", "中央", "国务院", "全国", "国家", "共青团中央", "中国共产党中央", "中华人民共和国")
 
 MAX_BRAND = 8        # longest run of unknown characters accepted inside a name (网络安全和信息化)
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -34,220 +58,18 @@ BRAND_STOP = set("的是在了着对把被为从向给及说等各该其这那�
 ORDINAL = re.compile(r"(?:第[〇一二三四五六七八九十百零两\d]+[批届]?|首批)$")
 GRADE = re.compile(r"(?:\d{4}|\d{2})级$")
 LEADING_GRADE = re.compile(r"^(?:\d{4}|\d{2})级")
-DESTINATION = re.compile(r"(?:支援|援助|驰援|援|赴)$")
-LEVELS = "省市区县"   # a bare 省/市/区/县 before a body means the document's own province, city, district, county
 RELATIVE_MARK = re.compile(r"[全我本]([省市区县])")  # 全省, 我市, 本区: the document speaks for a place
-BOUNDARY = set("、，。；：！？“”‘’《》（）()「」 \n")
 # A relative body (省青少年发展基金会) may follow a clause boundary or one of these function characters.
 RELATIVE_BEFORE = set("由在向和与及的经为对将把被从给同到至并暨即是据")
 PREFIXES = ("共青团", "中共", "团")
-COMMITTEE = re.compile(r"^(?P<prefix>共青团|团|中国共产党|中共)?(?P<place>.+?)(?P<league>团)?(?P<level>[省市区县州]?)委$")
 
 
 # ---------------------------------------------------------------- data files (read once)
-
-@lru_cache(maxsize=None)
-def places() -> dict[str, frozenset[str]]:
-    """Place name (full and short forms) -> the provinces it may lie in. ``gazetteer_places.csv``."""
-    table: dict[str, set[str]] = {}
-    for row in resources.read_csv("gazetteer_places.csv"):
-        for name in {row["name"], row["short"]} - {""}:
-            if len(name) >= 2:
-                table.setdefault(name, set()).add(row["province"])
-    return {name: frozenset(provinces) for name, provinces in table.items()}
-
-
-@lru_cache(maxsize=None)
-def _gazetteer() -> tuple[dict[str, tuple[dict, ...]], dict[str, dict]]:
-    """(place name or short form -> its gazetteer rows, adcode or province short name -> row)."""
-    by_name: dict[str, list[dict]] = {}
-    by_code: dict[str, dict] = {}
-    for row in resources.read_csv("gazetteer_places.csv"):
-        if row["adcode"]:
-            by_code[row["adcode"]] = row
-        if row["level"] == "province":
-            by_code[row["province"]] = row
-        for name in {row["name"], row["short"]} - {""}:
-            if len(name) >= 2:
-                by_name.setdefault(name, []).append(row)
-    return {name: tuple(rows) for name, rows in by_name.items()}, by_code
-
-
-def _ancestors(row: dict) -> tuple[dict, dict | None, dict | None]:
-    """(province, prefecture, county) rows of a gazetteer row; a region (南疆) counts as its province."""
-    by_code = _gazetteer()[1]
-    code = row["adcode"]
-    province = by_code.get(code[:2] + "0000") if code else by_code[row["province"]]
-    prefecture = by_code.get(code[:4] + "00") if row["level"] in ("prefecture", "county") else None
-    return province, prefecture, row if row["level"] == "county" else None
-
-
-def _prefix(row: dict) -> str:
-    """The adcode digits every place inside ``row`` shares."""
-    return {"county": row["adcode"], "prefecture": row["adcode"][:4]}.get(row["level"], row["adcode"][:2])
-
-
-def _narrow(finest: dict | None, rows: tuple[dict, ...]) -> dict | None:
-    """The finest place once ``rows`` (one written place name) is read after ``finest``."""
-    if finest is None:
-        options = rows
-    else:
-        inside = _prefix(finest)
-        options = tuple(r for r in rows if r["adcode"].startswith(inside) and r["adcode"] != finest["adcode"]
-                        and r["province"] == finest["province"])
-    if len(options) == 1:
-        return options[0]
-    if finest is None and options and len({r["province"] for r in options}) == 1:
-        return _ancestors(options[0])[0]  # 鼓楼区: two in 江苏, so only 江苏 is certain
-    return finest
-
-
-@lru_cache(maxsize=4096)
-def place_of(text: str, *, leading: bool = False) -> dict | None:
-    """The finest gazetteer place that the places written in ``text`` add up to, read left to right
-    (``杭州市西湖区`` -> the 西湖区 of 杭州; ``西湖区`` alone is ambiguous). ``leading``: only the
-    places written at the very start of ``text``."""
-    by_name, _ = _gazetteer()
-    finest, end = None, 0
-    for position, name in _place_names_in(text):
-        if leading and position != end:
-            break
-        finest, end = _narrow(finest, by_name[name]), position + len(name)
-    return finest
-
-
-def place_label(row: dict | None) -> str | None:
-    """A place as one string that ``place_of`` reads back: 上海, 浙江, 杭州市, 杭州市西湖区."""
-    if row is None:
-        return None
-    province, prefecture, county = _ancestors(row)
-    if county is None:
-        return prefecture["name"] if prefecture else (province["short"] or province["name"])
-    city = prefecture or (province if province["name"].endswith("市") else None)
-    return (city["name"] if city else "") + county["name"]
-
-
-def place_at_level(row: dict | None, level: str) -> str | None:
-    """The full name the document's place has at ``level`` (省 / 市 / 区 / 县), or None:
-    ``place_at_level(place_of("杭州市西湖区"), "区")`` -> ``"杭州市西湖区"``."""
-    if row is None:
-        return None
-    province, prefecture, county = _ancestors(row)
-    if level == "省":
-        return province["name"] if province["name"].endswith("省") else None
-    if level == "市":  # a county-level city, a prefecture city, or a municipality
-        return next((place["name"] for place in (county, prefecture, province)
-                     if place and place["name"].endswith("市")), None)
-    if level == "区":
-        if county and county["name"].endswith("区"):
-            city = prefecture or province
-            return (city["name"] if city["name"].endswith("市") else "") + county["name"]
-        return province["name"] if prefecture is None and province["name"].endswith("自治区") else None
-    if level == "县":
-        return county["name"] if county and county["name"].endswith("县") else None
-    return None
-
-
-@lru_cache(maxsize=None)
-def suffixes() -> dict[str, dict]:
-    """Suffix -> its row (type, scope, not_before, inherits). ``institution_suffixes.csv``."""
-    rows = {row["suffix"]: row for row in resources.read_csv("institution_suffixes.csv")}
-    bad = sorted({row["type"] for row in rows.values()} - set(TYPES))
-    if bad:
-        raise CorpusError(f"institution_suffixes.csv: unknown type {', '.join(bad)}")
-    return rows
-
-
-@lru_cache(maxsize=None)
-def name_words() -> dict[str, str]:
-    """Word -> strong/weak. ``institution_name_words.csv``."""
-    return {row["word"]: row["strength"] for row in resources.read_csv("institution_name_words.csv")
-            if row["strength"] in ("strong", "weak")}
-
-
-@lru_cache(maxsize=None)
-def link_words() -> tuple[str, ...]:
-    """Words that join two bodies (联合, 会同): ``institution_name_words.csv``, strength link."""
-    return tuple(row["word"] for row in resources.read_csv("institution_name_words.csv") if row["strength"] == "link")
-
-
-@lru_cache(maxsize=None)
-def _ministry_pattern() -> re.Pattern:
-    """A central ministry: a ministry word (教育, 外交 …, strength ministry) + 部, not 部门 / 部长."""
-    words = sorted((row["word"] for row in resources.read_csv("institution_name_words.csv")
-                    if row["strength"] == "ministry"), key=len, reverse=True)
-    return re.compile("(?:中华人民共和国)?(?:" + "|".join(map(re.escape, words)) + ")部(?![门分长属委])")
-
-
-def _is_ministry(name: str) -> bool:
-    return bool(_ministry_pattern().fullmatch(name))
 
 
 def _link_ending(text: str, q: int) -> str | None:
     """The link word (联合) that ends at ``q``, if any."""
     return next((word for word in link_words() if text.startswith(word, q - len(word)) and q >= len(word)), None)
-
-
-@lru_cache(maxsize=None)
-def never_words() -> frozenset[str]:
-    """Words that never stand inside a name (市民, 市场, 派出). ``institution_name_words.csv``."""
-    return frozenset(row["word"] for row in resources.read_csv("institution_name_words.csv")
-                     if row["strength"] == "never")
-
-
-def _has_never_word(chunk: str) -> bool:
-    return any(word in chunk for word in never_words())
-
-
-@lru_cache(maxsize=None)
-def known_bodies() -> dict[str, dict]:
-    """Well-known body -> province and level. ``institution_known.csv``."""
-    return {row["name"]: row for row in resources.read_csv("institution_known.csv")}
-
-
-@lru_cache(maxsize=None)
-def aliases() -> dict[str, dict]:
-    """Alias -> canonical, type, province, level, context. ``institution_aliases.csv``."""
-    return {row["alias"]: row for row in resources.read_csv("institution_aliases.csv")}
-
-
-@lru_cache(maxsize=None)
-def rewrites() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(row["pattern"]), row["replacement"]) for row in resources.read_csv("institution_rewrites.csv"))
-
-
-@lru_cache(maxsize=None)
-def not_names() -> tuple[str, ...]:
-    """Phrases that are never institutions (农业农村). ``institution_not_names.txt``."""
-    return tuple(resources.read_lines("institution_not_names.txt"))
-
-
-@lru_cache(maxsize=None)
-def _exact_names() -> dict[str, dict]:
-    """Names found exactly as written: aliases, their plain canonical names, known bodies."""
-    names = {name: {"source": "known"} for name in known_bodies()}
-    for alias, row in aliases().items():
-        names[alias] = {"source": "alias"}
-        if "{" not in row["canonical"]:
-            names.setdefault(row["canonical"], {"source": "canonical"})
-    return names
-
-
-@lru_cache(maxsize=None)
-def _exact_pattern() -> re.Pattern:
-    names = sorted(_exact_names(), key=lambda name: (-len(name), name))
-    return re.compile("|".join(map(re.escape, names)))
-
-
-@lru_cache(maxsize=None)
-def _suffix_pattern() -> re.Pattern:
-    names = sorted(suffixes(), key=lambda name: (-len(name), name))
-    return re.compile("(?=(" + "|".join(map(re.escape, names)) + "))")
-
-
-@lru_cache(maxsize=None)
-def _max_lengths() -> tuple[int, int]:
-    return max(map(len, places())), max(map(len, name_words()))
 
 
 # ---------------------------------------------------------------- extraction
@@ -480,243 +302,6 @@ def _split(candidate: _Candidate, by_start: dict[int, list[_Candidate]]) -> list
 
 # ---------------------------------------------------------------- type, canonical name, province
 
-@lru_cache(maxsize=None)
-def _suffixes_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(suffixes(), key=len, reverse=True))
-
-
-def _suffix_of(name: str) -> str | None:
-    for suffix in _suffixes_longest_first():
-        if name.endswith(suffix):
-            return suffix
-    return None
-
-
-def classify_institution(name: str, *, suffix: str | None = None) -> str:
-    """The type of a body from its name: ``classify_institution("团沈阳市委")`` -> ``"youth_league"``."""
-    alias = aliases().get(name)
-    if alias:
-        return alias["type"]
-    if _is_ministry(name):
-        return "party_government"
-    suffix = suffix or _suffix_of(name)
-    kind = suffixes()[suffix]["type"] if suffix else "other"
-    if name.startswith(("团", "共青团")) and suffix in ("委", "委员会", "工作部", "宣传部", "组织部"):
-        return "youth_league"
-    return kind
-
-
-@lru_cache(maxsize=None)
-def _place_lengths() -> dict[str, tuple[int, ...]]:
-    """First character of a place name -> the lengths of the names starting with it, longest first."""
-    lengths: dict[str, set[int]] = {}
-    for name in places():
-        lengths.setdefault(name[0], set()).add(len(name))
-    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
-
-
-def _place_names_in(text: str) -> list[tuple[int, str]]:
-    """Place names written in ``text`` (longest first, left to right) with their positions, skipping
-    destinations (支援湖北医疗队: 湖北 is not home)."""
-    table, lengths = places(), _place_lengths()
-    found, i = [], 0
-    while i < len(text):
-        for length in lengths.get(text[i], ()):
-            piece = text[i:i + length]
-            if piece in table:
-                if not DESTINATION.search(text, max(0, i - 2), i):
-                    found.append((i, piece))
-                i += length
-                break
-        else:
-            i += 1
-    return found
-
-
-def _places_in(name: str) -> list[tuple[int, frozenset[str]]]:
-    """Places written in a name, left to right, with the provinces each may lie in."""
-    return [(position, places()[piece]) for position, piece in _place_names_in(name)]
-
-
-def _province_from_places(located: list[tuple[int, frozenset[str]]]) -> str | None:
-    """The leftmost place decides; an ambiguous one (朝阳区) is settled by the other places."""
-    if not located:
-        return None
-    candidates = set(located[0][1])
-    for _, provinces in located[1:]:
-        if candidates & provinces:
-            candidates &= provinces
-    return next(iter(candidates)) if len(candidates) == 1 else None
-
-
-def locate_institution(name: str) -> str | None:
-    """Province of a body from its own name or the known-body table, else None.
-
-    >>> locate_institution("团安徽省宿州市委")
-    '安徽'
-    """
-    alias = aliases().get(name)
-    if alias and alias["province"]:
-        return alias["province"]
-    pieces = list(_places_in(name))
-    for known, row in known_bodies().items():
-        position = name.find(known)
-        if position >= 0 and row["province"]:
-            pieces.append((position, frozenset([row["province"]])))
-    pieces.sort(key=lambda piece: piece[0])
-    return _province_from_places(pieces)
-
-
-PLACEHOLDER = re.compile(r"\{([省市区县])\}")
-
-
-def _fill(template: str, place: dict | None) -> str | None:
-    """An alias's canonical template with the document's place put in (中共{市}委员会 -> 中共上海市委员会)."""
-    filled = template
-    for level in PLACEHOLDER.findall(template):
-        at = place_at_level(place, level)
-        if at is None:
-            return None
-        filled = filled.replace("{" + level + "}", at)
-    return None if "{" in filled else filled
-
-
-def relative_level(name: str) -> str | None:
-    """省 / 市 / 区 / 县 when a name stands for a body of the document's own place, else None:
-    ``relative_level("团省委")`` -> ``"省"``; ``relative_level("市中区人民医院")`` -> None (市中区 is a place)."""
-    alias = aliases().get(name)
-    if alias:
-        found = PLACEHOLDER.search(alias["canonical"]) if alias["context"] == "place" else None
-        return found.group(1) if found else None
-    if name[:1] in LEVELS and not (_place_names_in(name)[:1] and _place_names_in(name)[0][0] == 0):
-        return name[0]
-    return None
-
-
-def _full_place(place: str, level: str) -> str:
-    """浙江 + 省 -> 浙江省, 广西 + 区 -> 广西壮族自治区: a short form's full name when it ends with the level."""
-    if place.endswith(level):
-        return place
-    full = [row["name"] for row in _gazetteer()[0].get(place, ()) if row["short"] == place]
-    return full[0] if len(full) == 1 and full[0].endswith(level) else place + level
-
-
-def _with_city(district: str, place: dict | None) -> str:
-    """A district written without its city gets it (江岸区 -> 武汉市江岸区), as relative 区 bodies do, when the
-    gazetteer (or the document's place, for 鼓楼区) says which city it is in."""
-    rows = [row for row in _gazetteer()[0].get(district, ()) if row["level"] == "county"]
-    if place is not None and len(rows) > 1:
-        rows = [row for row in rows if row["adcode"].startswith(_prefix(place)[:4] if place["level"] != "province"
-                                                                  else _prefix(place))]
-    if len(rows) != 1:
-        return district
-    city = _ancestors(rows[0])[1]
-    return city["name"] + district if city and city["name"].endswith("市") else district
-
-
-def _committee_name(name: str, document: dict | None = None) -> str | None:
-    """The real name of a Party or League committee written short: 团浙江省委 / 共青团浙江省委 / 浙江团省委 /
-    杭州市团委 -> 共青团浙江省委员会 …; 湖北省委 / 中共湖北省委 -> 中共湖北省委员会. None if not one."""
-    match = COMMITTEE.match(name)
-    if not match:
-        return None
-    place, level = match["place"], match["level"]
-    if not level:
-        if not (match["league"] and len(place) >= 2 and place[-1] in LEVELS + "州"):
-            return None
-        place, level = place[:-1], place[-1]
-    if not place:
-        return None
-    league = match["league"] or match["prefix"] in ("团", "共青团")
-    full = _full_place(place, level)
-    if level == "区":
-        full = _with_city(full, document)
-    return ("共青团" if league else "中共") + full + "委员会"
-
-
-def canonical_name(name: str, *, context_province: str | None = None) -> str:
-    """The canonical form: ``canonical_name("团中央")`` -> ``"共青团中央"``;
-    ``canonical_name("团省委", context_province="浙江")`` -> ``"共青团浙江省委员会"``.
-    ``context_province`` is the document's place (see ``document_place``)."""
-    place = place_of(context_province) if context_province else None
-    alias = aliases().get(name)
-    if alias:
-        if alias["context"] == "university":
-            return name
-        return _fill(alias["canonical"], place) or name
-    level = relative_level(name)
-    if level:
-        at = place_at_level(place, level)
-        if at is None:
-            return name
-        name = at + name[1:]
-    for prefix in sorted(aliases(), key=len, reverse=True):  # 华山医院援鄂医疗队 -> 复旦大学附属华山医院…
-        row, rest = aliases()[prefix], name[len(prefix):]
-        if name.startswith(prefix) and "{" not in row["canonical"] and rest and _unit_suffix(rest):
-            return row["canonical"] + rest
-    if _is_ministry(name):
-        return name if name.startswith("中华人民共和国") else "中华人民共和国" + name
-    committee = _committee_name(name, place)
-    if committee:
-        return committee
-    for pattern, replacement in rewrites():
-        if pattern.match(name):
-            return pattern.sub(replacement, name)
-    return name
-
-
-def _unit_suffix(name: str) -> bool:
-    suffix = _suffix_of(name)
-    return bool(suffix) and suffixes()[suffix]["scope"] == "unit"
-
-
-@lru_cache(maxsize=None)
-def _alias_by_canonical() -> dict[str, dict]:
-    table: dict[str, dict] = {}
-    for row in aliases().values():
-        table.setdefault(row["canonical"], row)
-    return table
-
-
-def is_central(name: str) -> bool:
-    """A national body (团中央, 国务院, 国家卫生健康委员会, 全国青联 …), named as written or canonically:
-    it has no province, wherever it is mentioned.
-
-    >>> is_central("中华人民共和国国务院"), is_central("全国青联"), is_central("共青团浙江省委员会")
-    (True, True, False)
-    """
-    if _is_ministry(name):
-        return True
-    row = aliases().get(name) or _alias_by_canonical().get(name) or known_bodies().get(name) or {}
-    if row.get("level"):
-        return row["level"] == "central"
-    return name.startswith(CENTRAL_PREFIXES) and locate_institution(name) is None
-
-
-def _relative_province(place: dict | None, level: str) -> str | None:
-    """The province of a relative body: the document's, unless a 省 body sits in a municipality's document."""
-    if place is None or (level == "省" and place_at_level(place, "省") is None):
-        return None
-    return place["province"]
-
-
-def _province_of(name: str, text: str, start: int, place: dict | None, earlier: list[dict]) -> str | None:
-    """From the name itself; an ambiguous place in it (西湖区: 浙江 or 江西) settled by the document's place
-    or the last body found before it; for a relative body, the document's place; else, unless the body is
-    central, a place just left of it in the same clause."""
-    province = locate_institution(name)
-    if province is not None:
-        return province
-    level = relative_level(name)
-    if level:
-        return _relative_province(place, level)
-    located = _places_in(name)
-    if located:
-        settled = [place["province"]] if place else []
-        settled += [row["province"] for row in reversed(earlier) if row["province"]][:1]
-        return next((province for province in settled if province in located[0][1]), None)
-    return None if is_central(name) else _context_province(text, start)
-
 
 def _alias_context(name: str) -> str:
     return aliases().get(name, {}).get("context", "")
@@ -735,17 +320,9 @@ def _named_in_full(name: str, rows: list[dict]) -> dict | None:
                  and row["canonical"].endswith(name)), None)
 
 
-def _context_province(text: str, start: int) -> str | None:
-    """A place just left of a mention in the same clause (宁夏石嘴山市惠农区西部计划志愿者 …)."""
-    left = start
-    while left > 0 and start - left < 12 and text[left - 1] not in BOUNDARY:
-        left -= 1
-    return _province_from_places(_places_in(text[left:start]))
-
-
 def _simplified(text: str) -> str:
     """The simplified view of a traditional-character text (same length), else the text itself."""
-    return clean.simplified_view(text) if text and clean.detect_script(text) == "traditional" else text
+    return script.simplified_view(text) if text and script.detect_script(text) == "traditional" else text
 
 
 def extract_institutions(text: str, *, context_province: str | None = None) -> pd.DataFrame:
@@ -755,7 +332,7 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
     (the canonical name of the body a department or team belongs to). ``context_province`` is the
     document's place (``document_place``: 上海, 浙江, 杭州市西湖区 …), which relative bodies such as 市委,
     团省委 or 区卫健委 belong to. A traditional-character text is read through its simplified view
-    (``clean.simplified_view``, same length): ``name`` stays as written, the other columns are simplified.
+    (``script.simplified_view``, same length): ``name`` stays as written, the other columns are simplified.
 
     >>> extract_institutions("团安徽省宿州市委宣传部部长张雨雁说")[["name", "province", "parent"]].values.tolist()
     [['团安徽省宿州市委', '安徽', None], ['宣传部', '安徽', '共青团安徽省宿州市委员会']]
@@ -810,44 +387,6 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
 
 # ---------------------------------------------------------------- corpus tables
 
-def _dominant(keys: list[str]) -> str | None:
-    """The key named more often than any other, in at least half of ``keys``, and at least twice unless it is
-    the only one."""
-    counts = sorted(Counter(keys).items(), key=lambda item: (-item[1], item[0]))
-    if not counts:
-        return None
-    (top, count), second = counts[0], counts[1][1] if len(counts) > 1 else 0
-    return top if (count >= 2 or len(counts) == 1) and count > second and 2 * count >= len(keys) else None
-
-
-def _unique(rows: list[dict], key) -> str | None:
-    keys = {key(row) for row in rows}
-    return keys.pop() if len(keys) == 1 and None not in keys else None
-
-
-def _dominant_place(text: str, levels: set[str]) -> dict | None:
-    """The province named most in ``text``; within it the city, then the district or county named most,
-    as far down as the document's relative bodies (``levels``) need."""
-    by_name, by_code = _gazetteer()
-    written = [by_name[name] for _, name in _place_names_in(text)]
-    province = _dominant([key for rows in written if (key := _unique(rows, lambda r: r["province"]))])
-    if province is None:
-        return None
-    finest = by_code[province]
-    inside = [[r for r in rows if r["province"] == province and r["level"] in ("prefecture", "county")]
-              for rows in written]
-    if levels - {"省"} and not finest["name"].endswith("市"):  # a city: a prefecture or a county-level city
-        def city(row):
-            return row["adcode"] if row["name"].endswith("市") and row["level"] == "county" else row["adcode"][:4] + "00"
-        code = _dominant([key for rows in inside if rows and (key := _unique(rows, city))])
-        finest = by_code.get(code, finest)
-    if levels & {"区", "县"} and finest["level"] != "county":
-        within = _prefix(finest)
-        code = _dominant([key for rows in inside if (key := _unique(
-            [r for r in rows if r["level"] == "county" and r["adcode"].startswith(within)], lambda r: r["adcode"]))])
-        finest = by_code.get(code, finest)
-    return finest
-
 
 def _relative_levels(text: str) -> set[str]:
     """The levels (省 / 市 / 区 / 县) of the document's own bodies: 全省 / 我市 / 本区, or a relative body."""
@@ -901,17 +440,6 @@ def _none_for_unknown(table: pd.DataFrame) -> pd.DataFrame:
 def _institution_rows(text: str, title: str, issuer: str) -> list[tuple]:
     context = document_place(text, title=title, issuer=issuer)
     return [tuple(row[column] for column in COLUMNS) for row in institution_records(text, context_province=context)]
-
-
-def institution_level(canonical: str, province: str | None = None) -> str:
-    """central for national bodies (党中央, 国务院, 团中央 …), international, else local."""
-    alias = _alias_by_canonical().get(canonical)
-    if alias and alias["level"]:
-        return alias["level"]
-    known = known_bodies().get(canonical)
-    if known and known["level"]:
-        return known["level"]
-    return "central" if canonical.startswith(CENTRAL_PREFIXES) and (province is None or pd.isna(province)) else "local"
 
 
 def institution_table(docs: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> pd.DataFrame:

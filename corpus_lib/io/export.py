@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
-from .errors import CorpusError
+from .. import paths
+from ..errors import CorpusError
 
 FORMATS = ("png", "svg", "pdf")
 # Metadata keys that would otherwise hold a date or a version and change every run.
@@ -69,9 +69,8 @@ def write_atomic(path: Path, write) -> Path:
 def _write_png(fig, path: str) -> None:
     """Save a PNG no larger than ``PNG_MAX_SIDE`` pixels on its long side and ``PNG_MAX_BYTES`` on disk,
     whatever the corpus: a big figure is written at a lower resolution, never refused."""
-    from PIL import Image
-
     import matplotlib
+    from PIL import Image
 
     dpi = float(matplotlib.rcParams["savefig.dpi"])
     for _ in range(8):

@@ -1,13 +1,13 @@
 """Cohort charts: mentions per document, stated shares, people by group, 90后 vs 00后 keyness.
 
-Each function takes a table of ``corpus_lib.cohorts`` or ``corpus_lib.people`` and returns a Figure.
+Each function takes a table of ``corpus_lib.extract.cohorts`` or ``corpus_lib.extract.people`` and returns a Figure.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from ..cohorts import cohort_order
-from ..people import NO_COHORT, people_crosstab
+from ..extract.cohorts import cohort_order
+from ..extract.people import NO_COHORT, people_crosstab
 from ..style import PALETTE
 from .base import empty_figure, new_axes
 from .themes import plot_keyness

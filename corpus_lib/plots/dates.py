@@ -1,6 +1,6 @@
 """Date charts: the document timeline, the event timeline and theme shares by date.
 
-Each function takes a table of ``corpus_lib.dates`` (or ``themes.theme_shares``) and returns a Figure.
+Each function takes a table of ``corpus_lib.extract.dates`` (or ``themes.theme_shares``) and returns a Figure.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .base import new_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
 
 def _spoken(day) -> str:
     return f"{day.month}月{day.day}日"
@@ -179,7 +180,6 @@ def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: st
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     return fig
-
 
 
 def plot_documents_per_period(docs: pd.DataFrame, groups: pd.Series, *, title: str | None = None) -> Figure:

@@ -1,6 +1,6 @@
 """Institution charts: types, the province tile map, the institution × document heatmap, levels.
 
-Each function takes a table of ``corpus_lib.institutions`` and returns a Figure.
+Each function takes a table of ``corpus_lib.extract.institutions`` and returns a Figure.
 """
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from functools import lru_cache
 import pandas as pd
 
 from .. import resources
-from ..institutions import TYPES
 from ..labels import LEVEL_LABELS, TYPE_LABELS
+from ..lexicons.institution_words import TYPES
 from .base import new_figure
+
 
 @lru_cache(maxsize=None)
 def tile_grid() -> pd.DataFrame:

@@ -1,6 +1,6 @@
 """Overview charts: document lengths, top terms before and after stop words, vocabulary size.
 
-Each function takes a table of ``corpus_lib.overview`` (or the documents table) and returns a Figure.
+Each function takes a table of ``corpus_lib.textstats.overview`` (or the documents table) and returns a Figure.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .base import new_figure
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
 
 def _genre_colors(genres) -> list[str]:
     order = list(GENRE_ZH)
@@ -76,7 +77,6 @@ def plot_vocabulary(vocabulary: pd.DataFrame) -> Figure:
     ax.set_title("词汇量（柱上数字为词种/词次比） Vocabulary size (type-token ratio on bars)")
     ax.legend(frameon=False)
     return fig
-
 
 
 def plot_group_sizes(docs: pd.DataFrame, groups: pd.Series, *, limit: int = 40) -> Figure:

@@ -1,6 +1,6 @@
 """Theme charts: top terms, keyness, theme shares, word clouds and the co-occurrence network.
 
-Each function takes a table of ``corpus_lib.themes`` and returns a Figure.
+Each function takes a table of ``corpus_lib.textstats.themes`` and returns a Figure.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .base import font_name, new_figure
 
 WORDCLOUD_SEED = 42
 LAYOUT_SEED = 7
+
 
 def plot_keyness(table: pd.DataFrame, *, top: int = 15, target_label: str = "目标组 (target)",
                  reference_label: str = "参照组 (reference)"):

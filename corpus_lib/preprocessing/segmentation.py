@@ -2,7 +2,7 @@
 
 ``segment`` is a pure per-document function (same text, same dictionary -> same tokens),
 so a huge corpus can be mapped over with Dask or Spark:
-``bag.map(corpus_lib.segmentation)``.
+``bag.map(corpus_lib.preprocessing.segmentation)``.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from itertools import filterfalse
 import numpy as np
 import pandas as pd
 
-from . import cachedb, paths, resources
+from .. import paths, resources
+from ..cache import cachedb
 
 BACKENDS = ("rjieba", "jieba")
 DEFAULT_BACKEND = "rjieba"

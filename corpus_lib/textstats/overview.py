@@ -9,8 +9,8 @@ from collections import Counter
 
 import pandas as pd
 
-from . import schema
-from .segmentation import filter_tokens, is_term
+from .. import schema
+from ..preprocessing.segmentation import filter_tokens, is_term
 
 
 def document_table(docs: pd.DataFrame) -> pd.DataFrame:

@@ -26,10 +26,12 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from . import doccache, resources, schema
-from .clean import simplified_view, split_sentences
-from .errors import CorpusError
-from .segmentation import TERM, count_columns, segment
+from .. import resources, schema
+from ..cache import doccache
+from ..errors import CorpusError
+from ..preprocessing.clean import split_sentences
+from ..preprocessing.script import simplified_view
+from ..preprocessing.segmentation import TERM, count_columns, segment
 
 LEXICON_FILE = "theme_lexicon.csv"
 

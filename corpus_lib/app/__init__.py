@@ -1,0 +1,1 @@
+"""Front ends: the command line, the notebook helpers, ``run`` and what it writes. No analysis logic here."""

@@ -1,0 +1,1 @@
+"""Caches: the SQLite files behind segmentation and per-document results."""

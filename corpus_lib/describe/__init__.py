@@ -1,0 +1,1 @@
+"""Describing a document: its header, title, issuer, genre and date."""

@@ -1,0 +1,89 @@
+"""One document's row (title, issuer, genre, script, stated date), and dates resolved across the corpus.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..cache import doccache
+from ..extract import dates
+from ..labels import GENRE_ZH
+from ..preprocessing import clean
+from ..preprocessing.script import detect_script, simplified_view
+from .genre import classify_genre
+from .header import closing_date, issuer_kind, parse_header, signature
+
+
+def describe(lines: list[str]) -> dict:
+    """One document's row, before dates are resolved across the corpus."""
+    header = parse_header(lines)
+    signed_by, signed_on = signature(lines)
+    issuer = header["issuer"] or signed_by
+    title, title_source = header["title"], "text"
+    genre, cues = classify_genre(lines, title=title, subtitle=header["subtitle"],
+                                 signer=issuer_kind(signed_by) if signed_by else None)
+    if title is None:
+        title = f"（无标题）{issuer or ''}{GENRE_ZH[genre]}"
+        title_source = "generated"
+    text = "\n".join(lines)
+    return {
+        "title": title, "issuer": issuer, "genre": genre, "genre_cues": "; ".join(cues), "text": text,
+        "n_chars": len(text.replace("\n", "")), "subtitle": header["subtitle"],
+        "doc_number": header["doc_number"], "title_source": title_source,
+        "stated_date": header["date"] or signed_on or header["posted"] or closing_date(lines),
+    }
+
+
+def resolve_dates(rows: list[dict]) -> None:
+    """Fill ``date``, ``date_source`` and ``date_note`` for every row, in place.
+
+    A date the text states in full (a dateline, a signature, a ``时间：`` line) is ``explicit``.
+    Otherwise the year is the one most stated dates in the corpus share, and the date is ``inferred``
+    from, in turn: a bracketed day after 今天 (``今天下午（2月24日）``), a dispatch line
+    (``新华社北京3月2日电``), or else the latest day the document mentions (it cannot predate
+    what it reports). With none of these: NaT, ``none``.
+    """
+    years = Counter(row["stated_date"].year for row in rows if row["stated_date"])
+    corpus_year = years.most_common(1)[0][0] if years else None
+    undated = [row["text"] for row in rows if not row["stated_date"]]
+    inferred = iter(doccache.cached_per_document("inferred_date", _date_from_text, undated, [corpus_year] * len(undated)))
+    for row in rows:
+        stated = row.pop("stated_date")
+        if stated:
+            row.update(date=stated, date_source="explicit", date_note="文中标明的日期 stated in the text")
+        else:
+            row.update(next(inferred))
+
+
+DAY_FINDERS = ((dates.relative_day_date, "“今天（X月X日）”"), (dates.dispatch_date, "电头“X月X日电”"))
+
+
+def _date_from_text(text: str, year: int | None) -> dict:
+    for finder, cue in DAY_FINDERS:
+        day, year_stated = finder(text, year=year)
+        if day:
+            return {"date": day, "date_source": "explicit" if year_stated else "inferred",
+                    "date_note": f"{cue}，年份取自语料 year from the corpus"}
+    mentioned = dates.day_mentions(text, year=year)
+    if mentioned:
+        return {"date": max(mentioned), "date_source": "inferred", "date_note": "不早于文中最晚日期 not before the latest date mentioned"}
+    return {"date": None, "date_source": "none", "date_note": "文中无日期 no date in the text"}
+
+
+def describe_document(lines: list[str], *, source: str, simplify: bool = False) -> dict:
+    """One document's row from its cleaned lines: the script is detected, and a traditional-character
+    document (or any, with ``simplify=True``) is described from its simplified view."""
+    original = "\n".join(lines)
+    script = detect_script(original)
+    if script == "traditional" or simplify:
+        lines = simplified_view(original).split("\n")
+    row = describe(lines) | {"source": source, "script": script}
+    row["original_text"] = row["text"] if row["text"] == original else original  # one string when nothing changed
+    return row
+
+
+def _describe_text(text: str, simplify: bool) -> dict:
+    return describe_document(text.split("\n"), source="", simplify=simplify)
+
+
+def _describe_file(text: str, simplify: bool) -> dict:
+    return _describe_text(clean.clean_text(text), simplify)

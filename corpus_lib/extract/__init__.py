@@ -1,0 +1,1 @@
+"""Extractors: text -> tidy tables of mentions (dates, cohorts, institutions, people)."""

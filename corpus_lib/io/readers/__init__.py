@@ -1,0 +1,1 @@
+"""One reader per input format, each turning a file into text."""

@@ -1,0 +1,136 @@
+"""Institution word lists, read once: suffixes and types, name words, link and never words, ministries,
+known bodies, aliases, rewrites and phrases that are never institutions (``data/institution_*``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import resources
+from ..errors import CorpusError
+from .places import places
+
+TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
+         "grassroots", "medical_team", "other")
+
+
+@lru_cache(maxsize=None)
+def suffixes() -> dict[str, dict]:
+    """Suffix -> its row (type, scope, not_before, inherits). ``institution_suffixes.csv``."""
+    rows = {row["suffix"]: row for row in resources.read_csv("institution_suffixes.csv")}
+    bad = sorted({row["type"] for row in rows.values()} - set(TYPES))
+    if bad:
+        raise CorpusError(f"institution_suffixes.csv: unknown type {', '.join(bad)}")
+    return rows
+
+
+@lru_cache(maxsize=None)
+def name_words() -> dict[str, str]:
+    """Word -> strong/weak. ``institution_name_words.csv``."""
+    return {row["word"]: row["strength"] for row in resources.read_csv("institution_name_words.csv")
+            if row["strength"] in ("strong", "weak")}
+
+
+@lru_cache(maxsize=None)
+def link_words() -> tuple[str, ...]:
+    """Words that join two bodies (联合, 会同): ``institution_name_words.csv``, strength link."""
+    return tuple(row["word"] for row in resources.read_csv("institution_name_words.csv") if row["strength"] == "link")
+
+
+@lru_cache(maxsize=None)
+def _ministry_pattern() -> re.Pattern:
+    """A central ministry: a ministry word (教育, 外交 …, strength ministry) + 部, not 部门 / 部长."""
+    words = sorted((row["word"] for row in resources.read_csv("institution_name_words.csv")
+                    if row["strength"] == "ministry"), key=len, reverse=True)
+    return re.compile("(?:中华人民共和国)?(?:" + "|".join(map(re.escape, words)) + ")部(?![门分长属委])")
+
+
+def _is_ministry(name: str) -> bool:
+    return bool(_ministry_pattern().fullmatch(name))
+
+
+@lru_cache(maxsize=None)
+def never_words() -> frozenset[str]:
+    """Words that never stand inside a name (市民, 市场, 派出). ``institution_name_words.csv``."""
+    return frozenset(row["word"] for row in resources.read_csv("institution_name_words.csv")
+                     if row["strength"] == "never")
+
+
+def _has_never_word(chunk: str) -> bool:
+    return any(word in chunk for word in never_words())
+
+
+@lru_cache(maxsize=None)
+def known_bodies() -> dict[str, dict]:
+    """Well-known body -> province and level. ``institution_known.csv``."""
+    return {row["name"]: row for row in resources.read_csv("institution_known.csv")}
+
+
+@lru_cache(maxsize=None)
+def aliases() -> dict[str, dict]:
+    """Alias -> canonical, type, province, level, context. ``institution_aliases.csv``."""
+    return {row["alias"]: row for row in resources.read_csv("institution_aliases.csv")}
+
+
+@lru_cache(maxsize=None)
+def rewrites() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(row["pattern"]), row["replacement"]) for row in resources.read_csv("institution_rewrites.csv"))
+
+
+@lru_cache(maxsize=None)
+def not_names() -> tuple[str, ...]:
+    """Phrases that are never institutions (农业农村). ``institution_not_names.txt``."""
+    return tuple(resources.read_lines("institution_not_names.txt"))
+
+
+@lru_cache(maxsize=None)
+def _exact_names() -> dict[str, dict]:
+    """Names found exactly as written: aliases, their plain canonical names, known bodies."""
+    names = {name: {"source": "known"} for name in known_bodies()}
+    for alias, row in aliases().items():
+        names[alias] = {"source": "alias"}
+        if "{" not in row["canonical"]:
+            names.setdefault(row["canonical"], {"source": "canonical"})
+    return names
+
+
+@lru_cache(maxsize=None)
+def _exact_pattern() -> re.Pattern:
+    names = sorted(_exact_names(), key=lambda name: (-len(name), name))
+    return re.compile("|".join(map(re.escape, names)))
+
+
+@lru_cache(maxsize=None)
+def _suffix_pattern() -> re.Pattern:
+    names = sorted(suffixes(), key=lambda name: (-len(name), name))
+    return re.compile("(?=(" + "|".join(map(re.escape, names)) + "))")
+
+
+@lru_cache(maxsize=None)
+def _max_lengths() -> tuple[int, int]:
+    return max(map(len, places())), max(map(len, name_words()))
+
+
+@lru_cache(maxsize=None)
+def _suffixes_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(suffixes(), key=len, reverse=True))
+
+
+def _suffix_of(name: str) -> str | None:
+    for suffix in _suffixes_longest_first():
+        if name.endswith(suffix):
+            return suffix
+    return None
+
+
+def _unit_suffix(name: str) -> bool:
+    suffix = _suffix_of(name)
+    return bool(suffix) and suffixes()[suffix]["scope"] == "unit"
+
+
+@lru_cache(maxsize=None)
+def _alias_by_canonical() -> dict[str, dict]:
+    table: dict[str, dict] = {}
+    for row in aliases().values():
+        table.setdefault(row["canonical"], row)
+    return table

@@ -1,0 +1,1 @@
+"""Preprocessing: cleaning (str -> str), script (traditional/simplified views), segmentation (str -> tokens)."""

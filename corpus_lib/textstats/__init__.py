@@ -1,0 +1,1 @@
+"""Text statistics: counts, keywords, keyness, collocations, KWIC, themes, co-occurrence, the overview."""
