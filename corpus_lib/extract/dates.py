@@ -31,6 +31,7 @@ from ..lexicons.calendar import (
     weekday_note,
 )
 from ..resources import read_csv
+from .spans import overlap, resolve_overlaps
 
 COLUMNS = [c for c in schema.columns("date_mentions") if c != "doc_id"]
 NO_BASE_NOTE = "无基准日期 no base date"
@@ -163,10 +164,6 @@ def _holiday_mentions(text: str, base: date | None) -> list[dict]:
     return rows
 
 
-def _overlaps(row: dict, kept: list[dict]) -> bool:
-    return any(row["start"] < other["end"] and other["start"] < row["end"] for other in kept)
-
-
 def _candidates(text: str, base: date | None) -> list[dict]:
     rows = []
     for rank, (name, pattern) in enumerate(PATTERNS.items()):
@@ -243,7 +240,7 @@ def _range_start(match: re.Match, base: date | None, kept: list[dict]) -> dict:
     """The first day of a range: the mention already read there, else read with the month the text last named."""
     first = {"start": match.start("first"), "end": match.end("first")}
     for row in kept:
-        if _overlaps(first, [row]):
+        if overlap(first, row):
             return row if row["granularity"] == "day" else {}
     if not (match["m"] or match["day_mark"]):
         return {}
@@ -278,20 +275,18 @@ def _range_rows(text: str, base: date | None, kept: list[dict]) -> list[dict]:
             end["value"] = safe_date(year, month, cn_number(match["d2"]))
             if end["value"] is None or end["value"] <= start["value"]:
                 continue
-        read = [row for row in kept if _overlaps(end, [row])]
+        read = [row for row in kept if overlap(end, row)]
         if len(read) == 1 and read[0]["date_kind"] == "year-inferred" and end["value"] is not None:
             read[0].update(value=end["value"], date_kind=end["date_kind"], note=end["note"])  # 12月30日至1月2日: the start's year
-        rows += [row for row in (start, end) if not _overlaps(row, kept + rows)]
+        rows += [row for row in (start, end) if not any(overlap(row, other) for other in kept + rows)]
     return rows
 
 
 def date_records(text: str, *, base_date: date | pd.Timestamp | None) -> list[dict]:
     """The rows of ``extract_dates`` as dicts (what the per-document cache stores)."""
     base = _as_date(base_date)
-    kept: list[dict] = []
-    for row in sorted(_candidates(text, base), key=lambda r: (r["start"], -(r["end"] - r["start"]), r["rank"])):
-        if not _overlaps(row, kept):
-            kept.append(row)
+    # the earliest mention wins, then the longest, then the pattern listed first
+    kept = resolve_overlaps(_candidates(text, base), priority=lambda r: (r["start"], -(r["end"] - r["start"]), r["rank"]))
     kept = sorted(kept + _range_rows(text, base, kept), key=lambda r: r["start"])
     records = []
     for row in kept:

@@ -49,6 +49,7 @@ from .institution_names import (
     locate_institution,
     relative_level,
 )
+from .spans import resolve_overlaps
 
 COLUMNS = [c for c in schema.columns("institution_mentions") if c != "doc_id"]
 
@@ -259,7 +260,6 @@ def _blocked(text: str) -> list[tuple[int, int]]:
 def _select(found: list[_Candidate], text: str) -> list[_Candidate]:
     """Keep the longest mentions; drop those inside or crossing a longer one, and those that lie inside a
     non-name or begin within one (市委宣传部 in 直辖市委宣传部)."""
-    kept: list[_Candidate] = []
     blocked: dict[int, int] = {}  # start of a non-name -> its furthest end
     for begin, end in _blocked(text):
         blocked[begin] = max(end, blocked.get(begin, end))
@@ -268,12 +268,7 @@ def _select(found: list[_Candidate], text: str) -> list[_Candidate]:
                                          for b in range(max(0, c.start - longest), c.start + 1))]
     exact = {(c.start, c.end) for c in found if c.exact}
     found = [c for c in found if not _two_exact(c, exact)]
-    taken = bytearray(len(text) + 1)
-    for candidate in sorted(found, key=lambda c: (-(c.end - c.start), c.start)):
-        if not any(taken[candidate.start:candidate.end]):
-            kept.append(candidate)
-            taken[candidate.start:candidate.end] = b"\x01" * (candidate.end - candidate.start)
-    return sorted(kept, key=lambda c: c.start)
+    return resolve_overlaps(found)
 
 
 def _two_exact(candidate: _Candidate, exact: set[tuple[int, int]]) -> bool:
