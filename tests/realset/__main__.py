@@ -1,0 +1,5 @@
+import sys
+
+from .score import main
+
+sys.exit(main())
