@@ -66,7 +66,7 @@ import tempfile
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -226,7 +226,7 @@ def _between_ascii(text: str, i: int) -> bool:
     return 0 < i < len(text) - 1 and bool(ASCII_ALNUM.match(text[i - 1]) and ASCII_ALNUM.match(text[i + 1]))
 
 
-def _neighbour(chars: list[str], i: int, step: int) -> str:
+def _neighbour(chars, i: int, step: int) -> str:
     """The nearest character from ``i`` in direction ``step`` that is not a space or tab ('' at a line end)."""
     j = i + step
     while 0 <= j < len(chars) and chars[j] in SPACES:
@@ -240,13 +240,12 @@ def _is_chinese(ch: str) -> bool:
 
 def _beside_chinese(chars: list[str], text: str, i: int) -> bool:
     # left: as converted so far (so 好!! turns both); right: as written
-    return _is_chinese(_neighbour(chars, i, -1)) or _is_chinese(_neighbour(list(text), i, 1))
+    return _is_chinese(_neighbour(chars, i, -1)) or _is_chinese(_neighbour(text, i, 1))
 
 
 def _pair_in_chinese(chars: list[str], text: str, start: int, end: int) -> bool:
-    written = list(text)
-    return any(_is_chinese(ch) for ch in (_neighbour(chars, start, -1), _neighbour(written, start, 1),
-                                           _neighbour(written, end, -1), _neighbour(written, end, 1)))
+    return any(_is_chinese(ch) for ch in (_neighbour(chars, start, -1), _neighbour(text, start, 1),
+                                           _neighbour(text, end, -1), _neighbour(text, end, 1)))
 
 
 # ---------------------------------------------------------------- the set
@@ -307,8 +306,9 @@ class Run:
     dates: object
     cohorts: object
 
-    @property
+    @cached_property
     def file_of(self) -> dict[str, str]:
+        """doc_id -> file name."""
         return dict(zip(self.docs["doc_id"], self.docs["source"]))
 
 
