@@ -11,6 +11,10 @@ Each split is copied into a temporary folder (one document per file) and read th
 ``cl.load_corpus(folder)``, then the calls of notebooks 03 and 04 (``institutions.institution_mentions``,
 ``people.extract_people``, ``dates.date_mentions``, ``cohorts.cohort_counts``).
 
+``--punct fullwidth`` scores a copy whose half-width ,:;()?! are restored to ，：；（）？！ in Chinese context
+(``restore_fullwidth``: URLs, 10:30, 1,000 and Latin text untouched); ``both`` (the default) prints both.
+The table gives, per measure, n/N (gold found / gold), P, R and k/M (predictions right / predictions).
+
 Matching rules (``CONVENTIONS.md`` in the set says what was annotated):
 
 - Every value is compared normalised: OpenCC t2s (``clean.to_simplified``), whitespace removed, and the
@@ -44,7 +48,8 @@ Matching rules (``CONVENTIONS.md`` in the set says what was annotated):
   accepts no issuer: those are neither counted nor wrong. A gold date is also met by an inferred date equal
   to it.
 - **day dates**: distinct (document, day) pairs: the gold ``dates`` against the ``date_mentions`` rows of
-  day granularity with a date, other than holiday periods (``around_holiday``: 春节假期). *extra per ten*
+  day granularity with a date (relative days such as 今天 too: the gold resolves them), other than holiday
+  periods (``around_holiday``: 春节假期). *extra per ten*
   is the false positives per ten gold days.
 - **cohort words**: (document, cohort) pairs with a count above zero on either side, right when the count
   is exact.
