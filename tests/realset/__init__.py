@@ -1,0 +1,1 @@
+"""The scorer for the real texts of ``../shared/devset`` (see ``score.py``); ``python -m tests.realset``."""

@@ -1,0 +1,161 @@
+"""Floors on the real texts of ``../shared/devset``, scored by ``tests/realset/score.py``.
+
+``python -m tests.realset --split dev --misses`` prints the full table and every miss (dev only). The floors
+are regression guards a little under what the code measured when they were set (2026-12), low on purpose:
+raise them as the extractors improve. The unit tests below use invented sentences, never the set's texts.
+"""
+from __future__ import annotations
+
+import pytest
+
+from realset import score
+
+# measure: (precision floor, recall floor); None = not held. Measured when set (as is / full-width, P R):
+FLOORS = {
+    "dev": {
+        "people": (0.80, 0.24),                # 0.84 0.27 / 0.84 0.27, posseg baseline 0.34 0.73
+        "bylines: found": (0.90, 0.24),        # 1.00 0.27 (19/71)
+        "bylines: press role": (0.90, 0.24),   # 1.00 0.27
+        "stated cohort": (0.50, 0.05),         # 1.00 0.06 (2/35)
+        "institutions": (0.72, 0.34),          # 0.76 0.37
+        "institution type": (0.90, 0.90),      # 0.93
+        "institution province": (0.88, 0.88),  # 0.92
+        "media": (None, 0.02),                 # 1/44
+        "genre": (0.53, 0.53),                 # 0.56
+        "title": (0.68, 0.66),                 # 0.73 0.80 / 0.74 0.70
+        "doc_date": (0.85, 0.83),              # 0.89 0.87
+        "issuer": (0.40, 0.08),                # 0.50 0.10 / 0.57 0.10
+        "day dates": (0.65, 0.57),             # 0.69 0.61
+        "cohort words": (0.92, 0.92),          # 0.97 0.97
+    },
+    "test": {
+        "people": (0.88, 0.31),                # 0.94 0.35 / 0.95 0.36, posseg baseline 0.36 0.76
+        "bylines: found": (0.85, 0.35),        # 1.00 0.40 (8/20)
+        "bylines: press role": (0.85, 0.35),   # 1.00 0.40
+        "stated cohort": (0.50, 0.13),         # 1.00 0.14 (1/7)
+        "institutions": (0.68, 0.29),          # 0.72 0.32
+        "institution type": (0.85, 0.85),      # 0.90
+        "institution province": (0.85, 0.85),  # 0.90
+        "genre": (0.60, 0.60),                 # 0.63
+        "title": (0.55, 0.60),                 # 0.59 0.65 / 0.65 0.65
+        "doc_date": (0.94, 0.94),              # 1.00 1.00 (19)
+        "issuer": (0.50, 0.13),                # 0.67 0.13 (2/15)
+        "day dates": (0.85, 0.70),             # 0.89 0.74
+        "cohort words": (0.90, 0.88),          # 1.00 0.91
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def measured():
+    """``measured(split, punct)``: the scores, computed once per module; skips when the set is absent."""
+    reason = score.missing_reason()
+    if reason:
+        pytest.skip(reason)
+    done = {}
+
+    def get(split: str, punct: str):
+        if (split, punct) not in done:
+            done[split, punct] = score.evaluate(split, punct)
+        return done[split, punct]
+    return get
+
+
+def _below(value, floor) -> bool:
+    return floor is not None and (value is None or value < floor)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("punct", score.PUNCTS)
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_floors(measured, split, punct):
+    scores = measured(split, punct)
+    failed = [f"{name}: P {score._ratio(scores[name].precision)} (floor {p}), "
+              f"R {score._ratio(scores[name].recall)} (floor {r})"
+              for name, (p, r) in FLOORS[split].items()
+              if _below(scores[name].precision, p) or _below(scores[name].recall, r)]
+    assert not failed, "\n".join(failed) + "\n\n" + score.format_table(scores, f"{split}, punctuation {punct}")
+
+
+# ---------------------------------------------------------------- the punctuation converter
+
+@pytest.mark.parametrize("written, restored", [
+    ("我们出发了,你呢?", "我们出发了，你呢？"),
+    ("注意:明天下雨;带伞!", "注意：明天下雨；带伞！"),
+    ("真的吗?!太好了!!", "真的吗？！太好了！！"),
+    ("报名截止(三月底)前", "报名截止（三月底）前"),
+    ("小组(Team A)获胜", "小组（Team A）获胜"),
+    ("(一)总体要求", "（一）总体要求"),
+    ("他说“好”,就走了", "他说“好”，就走了"),
+    ("共3人,其中2人", "共3人，其中2人"),
+    ("地址 :  北京", "地址 ：  北京"),
+])
+def test_restore_fullwidth_in_chinese_context(written, restored):
+    assert score.restore_fullwidth(written) == restored
+
+
+@pytest.mark.parametrize("text", [
+    "会议10:30开始", "比分3:0", "共1,000人", "增长3.5%",
+    "Hello, world! Is it (really) fine? Yes: fine; done.",
+    "https://example.org/a?b=1,2;c=(3)",
+    "mail: someone@example.org",
+])
+def test_restore_fullwidth_leaves_numbers_urls_and_latin(text):
+    assert score.restore_fullwidth(text) == text
+
+
+def test_restore_fullwidth_keeps_a_url_whole_but_not_the_bracket_around_it():
+    assert score.restore_fullwidth("详见(www.example.org)了解:好") == "详见（www.example.org）了解：好"
+    assert score.restore_fullwidth("网址:https://example.org/x?a=1,好") == "网址：https://example.org/x?a=1，好"
+
+
+def test_restore_fullwidth_keeps_the_length():
+    text = "一,二:三;四(五)六?七!\nA,B 10:30 (x)"
+    assert len(score.restore_fullwidth(text)) == len(text)
+
+
+# ---------------------------------------------------------------- failing loudly
+
+def test_a_side_with_nothing_has_no_ratio_never_one():
+    nothing_predicted = score.Score("x", tp_gold=0, n_gold=3)
+    assert nothing_predicted.precision is None and nothing_predicted.recall == 0.0
+    assert score._ratio(nothing_predicted.precision) == "—"
+
+
+def test_a_measure_that_counted_nothing_raises():
+    with pytest.raises(score.EmptyMeasure, match="empty one"):
+        score.require_counted({"full": score.Score("full", 1, 1, 1, 1), "empty one": score.Score("empty one")})
+    score.require_counted({"gold only": score.Score("gold only", 0, 2)})  # something counted: no error
+
+
+def test_scoring_a_text_with_nothing_to_find_raises():
+    texts = {"a.txt": "今天天气很好,我们去公园散步。\n"}
+    gold = {"a.txt": {"title": None, "issuer": None, "genre": "other", "doc_date": None, "dates": [],
+                      "institutions": [], "people": [], "cohorts": {}}}
+    with pytest.raises(score.EmptyMeasure, match="people"):
+        score.score_all(gold, score.run_extractors(texts))
+
+
+def test_a_file_the_loader_splits_or_drops_is_an_error(monkeypatch):
+    import corpus_lib as cl
+
+    real = cl.load_corpus
+    monkeypatch.setattr(cl, "load_corpus", lambda folder: real(folder).iloc[:1])
+    with pytest.raises(score.RealsetError, match="1 documents for 2 files"):
+        score.load_documents({"a.txt": "第一篇,写春天。\n", "b.txt": "第二篇,写秋天。\n"})
+
+
+def test_misses_are_refused_for_the_test_split(capsys):
+    assert score.main(["--split", "test", "--misses"]) == 2
+    assert score.main(["--split", "all", "--misses"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "dev split only" in err
+
+
+def test_an_absent_set_is_one_line(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv(score.ENV_FOLDER, str(tmp_path / "nowhere"))
+    assert score.main(["--split", "dev", "--punct", "asis"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "real set not found" in err
+    with pytest.raises(score.RealsetError):
+        score.evaluate("dev")
