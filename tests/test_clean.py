@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import corpus_lib as cl
@@ -106,3 +107,29 @@ def test_a_length_changing_conversion_falls_back_to_one_character_at_a_time(monk
     monkeypatch.setattr("corpus_lib.preprocessing.script.to_simplified", lambda text: real(text).replace("发", "头发") if "髮" in text else real(text))
     view = simplified_view("理髮後回來")
     assert view == "理髮后回来" and len(view) == 5
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("他说:好!(记者 王一)", "他说：好！（记者 王一）"),                  # after Chinese, and a bracket pair around Chinese
+    ("时间:2020-03-02 10:30", "时间：2020-03-02 10:30"),                 # 10:30 sits between two digits
+    ("共3,000名青年报名,其中90后占一半", "共3,000名青年报名，其中90后占一半"),  # 3,000 is a number
+    ("比分4:0, 我校夺冠", "比分4:0， 我校夺冠"),                          # the comma's nearest neighbour (a space skipped) is 我
+    ("COVID-19(新冠)疫情", "COVID-19（新冠）疫情"),                       # what the brackets hold is Chinese
+    ("(1)提高认识", "（1）提高认识"),                                       # a numbered point: Chinese right after
+    ("见 https://a.cn/x?id=1,2 (Hello, world!)", "见 https://a.cn/x?id=1,2 (Hello, world!)"),  # URL and English kept
+    ("（已是全角）", "（已是全角）"),
+])
+def test_half_width_punctuation_in_chinese_becomes_full_width(written, expected):
+    assert clean.full_width_punctuation(written) == expected
+    assert len(clean.full_width_punctuation(written)) == len(written)  # offsets stay
+
+
+def test_half_width_and_full_width_copies_load_the_same(tmp_path):
+    full = "关于举办青年志愿者培训的通知\n各学院团委：\n现将有关事项（报名、培训）通知如下：请于3月2日前报名！\n共青团某某大学委员会\n2021年3月1日"
+    half = full.replace("：", ":").replace("（", "(").replace("）", ")").replace("！", "!")
+    for name, text in (("full", full), ("half", half)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text(text, encoding="utf-8")
+    a, b = cl.load_corpus(tmp_path / "full"), cl.load_corpus(tmp_path / "half")
+    assert a.loc[0, "text"] == b.loc[0, "text"] == full
+    pd.testing.assert_frame_equal(a.drop(columns="source"), b.drop(columns="source"))

@@ -32,7 +32,7 @@ def _raw_lines(text: str) -> list[RawLine]:
     for line in clean.normalize_newlines(text).split("\n"):
         without = clean.ZERO_WIDTH.sub("", clean.BOOKMARK.sub("", line))
         lines.append(RawLine(
-            text=clean.normalize_spaces(without),
+            text=clean.full_width_punctuation(clean.normalize_spaces(without)),
             indented=bool(re.match(r"^[ \u3000]\S", without)),
             bookmarked=without != clean.ZERO_WIDTH.sub("", line),
             separator=bool(SEPARATOR.match(line)),

@@ -40,8 +40,74 @@ def normalize_spaces(line: str) -> str:
     return SPACE_RUN.sub(" ", ODD_SPACES.sub(" ", line)).strip()
 
 
+# Scraped and converted Chinese text often carries ASCII ,:;()?! where the page had ，：；（）？！.
+FULL_WIDTH = str.maketrans(",:;()?!", "，：；（）？！")
+HALF_WIDTH_MARK = re.compile(r"[,:;()?!]")
+CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff5e“”‘’…—·]")
+ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+URL = re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+
+
+def full_width_punctuation(line: str) -> str:
+    """ASCII ``,:;()?!`` in Chinese context become full-width, one character for one (offsets stay): a mark
+    whose nearest neighbour on either side (spaces skipped) is Chinese, a pair of brackets when what stands
+    inside or beside it is; never inside a URL or between two ASCII letters or digits (10:30, 1,000).
+
+    >>> full_width_punctuation("时间:2020-03-02 10:30 (记者 王一) 他说:好!")
+    '时间：2020-03-02 10:30 （记者 王一） 他说：好！'
+    >>> full_width_punctuation("见 https://a.cn/x?id=1,2 (Hello, world!)")
+    '见 https://a.cn/x?id=1,2 (Hello, world!)'
+    """
+    if not HALF_WIDTH_MARK.search(line):
+        return line
+    chars = list(line)
+    protected = _url_positions(line)
+    opened: list[int] = []
+    for match in HALF_WIDTH_MARK.finditer(line):
+        i, mark = match.start(), match.group()
+        if i in protected or _between_ascii(line, i):
+            continue
+        if mark == "(":
+            opened.append(i)
+        elif mark == ")" and opened:
+            start = opened.pop()
+            if _chinese_beside(line, start) or _chinese_beside(line, i):
+                chars[start], chars[i] = "（", "）"
+        elif _chinese_beside(line, i):
+            chars[i] = mark.translate(FULL_WIDTH)
+    for i in opened:  # a bracket left open
+        if _chinese_beside(line, i):
+            chars[i] = "（"
+    return "".join(chars)
+
+
+def _url_positions(line: str) -> set[int]:
+    """Offsets inside URLs and e-mail addresses; marks that end one (a closing bracket, a comma) are not part of it."""
+    positions = set()
+    for match in URL.finditer(line):
+        end = match.end()
+        while end > match.start() and line[end - 1] in ".,;:!?)":
+            end -= 1
+        positions.update(range(match.start(), end))
+    return positions
+
+
+def _between_ascii(line: str, i: int) -> bool:
+    return 0 < i < len(line) - 1 and bool(ASCII_WORD.match(line[i - 1]) and ASCII_WORD.match(line[i + 1]))
+
+
+def _chinese_beside(line: str, i: int) -> bool:
+    """The nearest character left or right of ``i`` that is not a space is Chinese."""
+    left, right = i - 1, i + 1
+    while left >= 0 and line[left] == " ":
+        left -= 1
+    while right < len(line) and line[right] == " ":
+        right += 1
+    return bool((left >= 0 and CHINESE.match(line[left])) or (right < len(line) and CHINESE.match(line[right])))
+
+
 def clean_text(text: str, *, simplify: bool = False) -> str:
-    """The full clean: newlines, artifacts, spaces; blank lines dropped.
+    """The full clean: newlines, artifacts, spaces, full-width punctuation in Chinese context; blank lines dropped.
 
     >>> clean_text("[bookmark: _Toc1]（2020年2月23日）\\r\\n\\r\\n\u3000习近平")
     '（2020年2月23日）\\n习近平'
@@ -50,7 +116,7 @@ def clean_text(text: str, *, simplify: bool = False) -> str:
     if simplify:
         text = to_simplified(text)
     text = SPACE_RUN.sub(" ", ODD_SPACES.sub(" ", text))  # the whole text at once: fast on big corpora
-    lines = (line.strip() for line in text.split("\n"))
+    lines = (full_width_punctuation(line.strip()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
