@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .. import resources
 from ..extract import dates
+from ..lexicons.names import press_roles, surnames
 
 INNER_PUNCTUATION = re.compile(r"[。！？；]")
 
@@ -39,14 +40,16 @@ PAGE_FURNITURE = re.compile("|".join([
 
 
 # A byline: 本报记者 张华, （记者 张华 通讯员 李明）, 文/张华.
-BYLINE = re.compile(r"^[（(]?(?:本报|本网|本台|新华社)?(?:记者|通讯员|特约记者|见习记者|实习生|作者|文|图|文/图|摄影)"
-                    r"\s*[：:/／|｜]?\s*[\u4e00-\u9fff][^。！？]{0,40}$")
-
-
+# A byline or credit line: 本报记者 张华, （记者 张华 通讯员 李明）, 文/张华, 责任编辑：李明. A reporter's credit
+# (记者, 通讯员 …) may run into the name; an editor's or a one-character one (编辑, 文) needs a separator.
+_REPORTER = "|".join(map(re.escape, (c for c, r in press_roles().items() if len(c) > 1 and r in ("记者", "通讯员", "实习生", "摄影"))))
+_CREDIT = "|".join(map(re.escape, press_roles()))
+BYLINE = re.compile(rf"^[（(]?(?:本报|本网|本台|新华社)?(?:(?:{_REPORTER})\s*[：:/／|｜丨]?|(?:{_CREDIT})\s*[：:/／|｜丨 ])"
+                    r"\s*[\u4e00-\u9fff][^。！？]{0,40}$")
 HEADER_LINES = 12
 
 
-NOT_NAMES = frozenset({"特此通知", "附件", "此致", "敬礼", "谢谢", "谢谢大家", "记者", "通讯员", "编辑", "责任编辑"})
+NOT_NAMES = frozenset({"特此通知", "附件", "此致", "敬礼", "谢谢", "谢谢大家"}) | frozenset(press_roles())
 
 
 def is_furniture(line: str) -> bool:
@@ -59,11 +62,8 @@ def is_furniture(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _issuer_words() -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
-    """(organisation suffixes, single surnames, compound surnames)."""
-    suffixes = tuple(sorted(resources.read_lines("issuer_suffixes.txt"), key=len, reverse=True))
-    surnames = [w for line in resources.read_lines("cohort_surnames.txt") for w in line.split()]
-    return suffixes, frozenset(w for w in surnames if len(w) == 1), tuple(w for w in surnames if len(w) > 1)
+def _issuer_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(resources.read_lines("issuer_suffixes.txt"), key=len, reverse=True))
 
 
 def issuer_kind(line: str) -> str | None:
@@ -98,8 +98,8 @@ def issuer_name(line: str) -> str | None:
 
 
 def _one_issuer(part: str) -> str | None:
-    suffixes, singles, compounds = _issuer_words()
-    if 3 <= len(part) <= 30 and part.endswith(suffixes):
+    singles, compounds = surnames()
+    if 3 <= len(part) <= 30 and part.endswith(_issuer_suffixes()):
         return "org"
     if part in NOT_NAMES or not re.fullmatch(r"[\u4e00-\u9fff·•]{2,12}", part):
         return None

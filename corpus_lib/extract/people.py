@@ -23,7 +23,7 @@ import pandas as pd
 
 from .. import schema
 from ..cache import doccache
-from ..lexicons.names import HAN, _roles
+from ..lexicons.names import HAN, roles
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
 from .cohorts import (
@@ -76,7 +76,7 @@ def stated_cohort(descriptor: str, span: str) -> tuple[str | None, str | None]:
 
 
 def _role_hits(text: str) -> list[dict[str, str]]:
-    rows, pattern = _roles()
+    rows, pattern = roles()
     return [rows[m.group()] for m in pattern.finditer(text) if rows[m.group()]["role"]]
 
 

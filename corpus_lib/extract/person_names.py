@@ -8,10 +8,11 @@ from functools import lru_cache
 from ..lexicons.names import (
     HAN,
     NAME_DOTS,
-    _common_words,
-    _name_cues,
-    _roles,
-    _surnames,
+    common_words,
+    name_cues,
+    press_roles,
+    roles,
+    surnames,
 )
 from ..lexicons.places import places
 from .cohorts import CLOSE_QUOTE, find_cohorts
@@ -45,7 +46,7 @@ def _left_kind(text: str, i: int) -> str | None:
         return "strong"
     aged = AGE_BEFORE.search(text, max(0, i - 16), i) if "岁" in text[max(0, i - 16):i] else None
     if aged and (not aged["described"] or any(m.end() == len(aged["described"])  # 23岁的|李想, 27岁的返乡青年|覃志强
-                                              for m in _roles()[1].finditer(aged["described"]))):
+                                              for m in roles()[1].finditer(aged["described"]))):
         return "strong"
     if i == 0 or text[i - 1] in WEAK_BREAK:
         return "weak"
@@ -64,7 +65,7 @@ def _introduces(text: str, i: int) -> bool:
 
 @lru_cache(maxsize=None)
 def _role_end() -> tuple[re.Pattern, int]:
-    rows, _ = _roles()
+    rows, _ = roles()
     surfaces = sorted(rows, key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, surfaces)) + ")$"), max(map(len, surfaces))
 
@@ -73,7 +74,7 @@ def _ends_with_role(text: str, j: int) -> bool:
     """Whether a strong role ends at ``j`` (书记|, 医生|); a blocking row ends none (总书记|殷殷嘱托)."""
     pattern, longest = _role_end()
     found = pattern.search(text, max(0, j - longest), j) if j > 0 else None
-    row = _roles()[0].get(found.group()) if found else None
+    row = roles()[0].get(found.group()) if found else None
     return bool(row and row["role"] and not row["weak"])
 
 
@@ -81,7 +82,7 @@ def _ends_with_role(text: str, j: int) -> bool:
 def _before_cues_ending_in() -> dict[str, tuple[tuple[str, str], ...]]:
     """The "before" cues by their last character: only those can end where a name starts."""
     table: dict[str, list] = {}
-    for cue, kind in _name_cues()[0].items():
+    for cue, kind in name_cues()[0].items():
         table.setdefault(cue[-1], []).append((cue, kind))
     return {last: tuple(cues) for last, cues in table.items()}
 
@@ -101,7 +102,7 @@ def _possible_starts(text: str) -> list[int]:
 def _starts_with_function_word(candidate: str) -> bool:
     """应该|做, 毕业|后: the first two characters are a verb, adverb, conjunction … (not a noun or place,
     which a surname and a given name can spell: 黎国|强)."""
-    return _common_words().get(candidate[:2], "n")[0] in "vdcpartmfuzil"
+    return common_words().get(candidate[:2], "n")[0] in "vdcpartmfuzil"
 
 
 # characters that begin the words right after a name (说, 是, 今年, 每天, 告诉 …): a three-character
@@ -123,7 +124,7 @@ def _free_name(text: str, i: int) -> int | None:
 
 
 def _right_cue(text: str, j: int) -> str | None:
-    return next((cue for cue in _name_cues()[1] if text.startswith(cue, j)), None)
+    return next((cue for cue in name_cues()[1] if text.startswith(cue, j)), None)
 
 
 HAN_RUN = re.compile(f"[{HAN}]+")
@@ -132,7 +133,7 @@ HAN_RUN = re.compile(f"[{HAN}]+")
 @lru_cache(maxsize=None)
 def _inner_cues() -> tuple[re.Pattern, int]:
     """The "after" cues that may not begin inside a name (张云|表示), as one pattern, and the longest."""
-    after = _name_cues()[1]
+    after = name_cues()[1]
     cues = [cue for cue in after if len(cue) > 1 or after[cue] == "speech"]
     return re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True)))), max(map(len, cues))
 
@@ -140,7 +141,7 @@ def _inner_cues() -> tuple[re.Pattern, int]:
 def _plain_name(text: str, i: int, length: int) -> bool:
     """2-4 Han characters, a surname first, no role or cohort inside, no cue inside (张云|表示)."""
     candidate = text[i:i + length]
-    singles, compounds = _surnames()
+    singles, compounds = surnames()
     if len(candidate) < length or not (candidate[0] in singles or candidate.startswith(compounds)):
         return False
     if not HAN_RUN.fullmatch(candidate) or (length == 4 and candidate[-1] in FOLLOWER_START):  # 邓可欣便|是
@@ -149,12 +150,12 @@ def _plain_name(text: str, i: int, length: int) -> bool:
     inner = pattern.search(text, i + 2, i + length + longest)
     if inner and inner.start() < i + length:
         return False
-    return not _roles()[1].search(candidate) and not find_cohorts(candidate)
+    return not roles()[1].search(candidate) and not find_cohorts(candidate)
 
 
 def _name_like(text: str, i: int, length: int) -> bool:
     """``_plain_name`` and not a common word (a name that no cue vouches for must be both)."""
-    return _plain_name(text, i, length) and text[i:i + length] not in _common_words()
+    return _plain_name(text, i, length) and text[i:i + length] not in common_words()
 
 
 def _dotted_end(text: str, i: int) -> int | None:
@@ -175,7 +176,7 @@ def _candidate(text: str, i: int) -> tuple[int, str, str] | None:
     if end is None:
         end = next((i + n for n in (3, 2, 4) if _plain_name(text, i, n) and _right_cue(text, i + n)
                     and not _starts_with_function_word(text[i:i + n])
-                    and (left == "strong" or text[i:i + n] not in _common_words())), None)
+                    and (left == "strong" or text[i:i + n] not in common_words())), None)
     if end is None and left == "strong" and _introduces(text, i):  # 护士张华（左一）, 骑手韩东每天…, 联系人：马丽，
         end = _free_name(text, i)
         return (end, left, _right_cue(text, end) or "") if end else None
@@ -185,13 +186,13 @@ def _candidate(text: str, i: int) -> tuple[int, str, str] | None:
 def _ends_in_speech(text: str, j: int) -> bool:
     """After ``等``: an optional role, then a speech cue (陈世杰、乔瑞娟|等团干表示)."""
     rest = text[j + 1:]
-    role = _roles()[1].match(rest)
+    role = roles()[1].match(rest)
     rest = rest[role.end():] if role else rest
-    return any(rest.startswith(cue) for cue, kind in _name_cues()[1].items() if kind == "speech")
+    return any(rest.startswith(cue) for cue, kind in name_cues()[1].items() if kind == "speech")
 
 
 def _accepted(text: str, candidates: list) -> list[bool]:
-    kinds = _name_cues()[1]
+    kinds = name_cues()[1]
     ok = [kinds.get(cue) in ("speech", "link") or (left == "strong" and cue != "、") for _, _, left, cue in candidates]
     # a list of names joined by 、 stands or falls with its last member
     for k in range(len(candidates) - 1, -1, -1):
@@ -222,12 +223,9 @@ def find_names(text: str) -> list[tuple[int, int, str, str]]:
     return [(s, e, text[s:e], cue) for (s, e, _, cue), k in zip(candidates, keep) if k]
 
 
-PRESS = {"记者": "记者", "首席记者": "记者", "特约记者": "记者", "见习记者": "记者", "摄影记者": "摄影", "摄影": "摄影",
-         "通讯员": "通讯员", "实习生": "实习生", "编辑": "编辑", "责任编辑": "编辑", "责编": "编辑"}
-
-
-PRESS_ROLE = re.compile(r"(?:^|(?<=[\s（(：:【】/|报社台网刊电]))(?P<role>" + "|".join(sorted(PRESS, key=len, reverse=True))
-                        + r"|文/图|图/文)[\s：:]*")
+# Credits of one character (文, 图) need a separator, read by the combined forms (文/图) and NAME_TAIL (某某/摄).
+PRESS_ROLE = re.compile(r"(?:^|(?<=[\s（(：:【】/|报社台网刊电]))(?P<role>"
+                        + "|".join(re.escape(credit) for credit in press_roles() if len(credit) > 1) + r")[\s：:]*")
 
 
 NAME_TAIL = re.compile(r"/(?P<what>文|摄|图)")  # 何嘉敏/文  梁志伟/摄
@@ -265,7 +263,7 @@ def find_bylines(text: str) -> list[tuple[int, int, str, str]]:
     """
     found = []
     for match in PRESS_ROLE.finditer(text):
-        role, i = PRESS.get(match["role"], "摄影"), match.end()
+        role, i = press_roles()[match["role"]], match.end()
         if match["role"] in ("文/图", "图/文"):  # 文/图：宣传部 孔令辉: a department may come first
             skip = re.match(r"[^\s：:]{1,10}\s+", text[i:])
             i += skip.end() if skip and not _byline_name(text, i) else 0
@@ -300,7 +298,7 @@ def _lead_name(paragraph: str) -> list[tuple[int, int, str, str]]:
         i = end + 1
     mark = paragraph[end]
     clause = re.split("[。；！？]", paragraph[end + 1:])[0]
-    described = AGE.search(clause) or _roles()[1].search(clause) or BODY_HINT.search(clause) or find_cohorts(clause)
+    described = AGE.search(clause) or roles()[1].search(clause) or BODY_HINT.search(clause) or find_cohorts(clause)
     if (mark == "：" and len(found) == 1) or (mark in "，（(" and described):
         return [(start, stop, name, "，" if mark != "：" else "：") for start, stop, name in found]
     return []
