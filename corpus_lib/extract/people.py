@@ -16,6 +16,7 @@ before/after a name) and ``data/cohort_surnames.txt``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import takewhile
 
@@ -26,6 +27,7 @@ from ..cache import doccache
 from ..lexicons.names import HAN, roles
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
+from .bylines import find_credits
 from .cohorts import (
     CLOSE_QUOTE,
     OPEN_QUOTE,
@@ -34,7 +36,9 @@ from .cohorts import (
     find_cohorts,
 )
 from .institutions import institution_mentions
-from .person_names import _lead_name, _name_like, find_bylines, find_names
+from .person_finder import find_person_mentions
+from .person_names import _name_like, _right_cue
+from .spans import Mention
 
 NO_COHORT = "未说明"
 
@@ -240,10 +244,13 @@ def _referred_cohorts(text: str, people: list[dict]) -> list[dict]:
     return rows
 
 
-def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
+def paragraph_people(paragraph: str, institutions: pd.DataFrame, found: list[Mention] | None = None,
+                     press: list[dict] | None = None) -> list[dict]:
     """People named in one paragraph, each with descriptor, role, cohort and quote. ``institutions``
     holds the paragraph's institution mentions (``name, canonical, start, end, type, province, parent``,
-    offsets into the paragraph), as a table or a list of dicts.
+    offsets into the paragraph), as a table or a list of dicts; ``found`` the paragraph's person mentions and
+    ``press`` its credited press people (``bylines.find_credits``), offsets into the paragraph (found in the
+    paragraph alone when not given).
 
     >>> from corpus_lib.extract.institutions import extract_institutions
     >>> text = "团沈阳市委宣传部干部温阳说，疫情发生以来，我与很多青年一起。"
@@ -252,14 +259,14 @@ def paragraph_people(paragraph: str, institutions: pd.DataFrame) -> list[dict]:
     """
     if isinstance(institutions, pd.DataFrame):
         institutions = institutions.to_dict("records")
+    if found is None:
+        found = find_person_mentions(paragraph)
+    if press is None:
+        press = find_credits(paragraph)
     spans = sentence_spans(paragraph)
-    press = find_bylines(paragraph)
-    taken = [(start, end) for start, end, *_ in press]
-    names = [n for n in find_names(paragraph) if not any(s < n[1] and n[0] < e for s, e in taken)]
-    for lead in _lead_name(paragraph):
-        if not any(s < lead[1] and lead[0] < e for s, e in taken) and not any(n[0] == lead[0] for n in names):
-            names = sorted(names + [lead])
-    rows = [_press_row(paragraph, spans, start, name, role) for start, _, name, role in press]
+    names = [(m.start, m.end, m.text, _right_cue(paragraph, m.end) or "") for m in found
+             if not any(c["start"] < m.end and m.start < c["end"] for c in press)]
+    rows = [_press_row(paragraph, spans, c["start"], c["name"], c["role"]) for c in press]
     if not names:
         return rows
     groups = _groups(names, spans)
@@ -369,11 +376,18 @@ def _as_written(part: str, text: str, original: str) -> str:
 def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
     columns = schema.columns("institution_mentions")[1:]
     rows = [dict(zip(columns, row)) for row in mentions]
+    found = find_person_mentions(text)  # once per document: a name's other occurrences are evidence
+    credits = find_credits(text)
     people = []
     for offset, paragraph in _paragraphs(text):  # the paragraph's mentions, offsets into the paragraph
+        end = offset + len(paragraph)
         inside = [row | {"start": row["start"] - offset, "end": row["end"] - offset} for row in rows
-                  if row["start"] >= offset and row["end"] <= offset + len(paragraph)]
-        people += paragraph_people(paragraph, inside)
+                  if row["start"] >= offset and row["end"] <= end]
+        names = [replace(m, start=m.start - offset, end=m.end - offset) for m in found
+                 if m.start >= offset and m.end <= end]
+        press = [c | {"start": c["start"] - offset, "end": c["end"] - offset} for c in credits
+                 if c["start"] >= offset and c["end"] <= end]
+        people += paragraph_people(paragraph, inside, names, press)
     return people + _signers(text) + _referred_cohorts(text, people)
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import metadata
 from itertools import filterfalse
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -122,6 +123,29 @@ def _lookup(text: str, backend: str, *columns: str):
 
 
 _quietly = cachedb.quietly  # a cache that cannot be written only costs speed
+
+
+def tag_tokens(text: str) -> list[tuple[str, str, int, int]]:
+    """``(word, part-of-speech tag, start, end)`` of every token of ``text``, whitespace included, with the
+    domain user dictionary (rjieba, HMM on: unknown names are tagged ``nr`` as in jieba.posseg). Not cached:
+    the people finder calls it once per document, and its own results are cached.
+
+    >>> [(w, t) for w, t, _, _ in tag_tokens("护士李爱飞说")]
+    [('护士', 'n'), ('李爱飞', 'nr'), ('说', 'v')]
+    """
+    tokens, position = [], 0
+    for word, tag in _rjieba().tag(text, True):
+        start = text.find(word, position)
+        if start < 0:
+            continue
+        position = start + len(word)
+        tokens.append((word, tag, start, position))
+    return tokens
+
+
+def has_word(backend: str = DEFAULT_BACKEND) -> Callable[[str], bool]:
+    """Whether the segmenter's dictionary (jieba's plus the user dictionary) holds a word."""
+    return _rjieba().has_word if backend == "rjieba" else (lambda word: bool(_jieba().FREQ.get(word)))
 
 
 def segment(text: str, *, backend: str = DEFAULT_BACKEND, cache: bool = True) -> list[str]:
