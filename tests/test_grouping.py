@@ -1,9 +1,6 @@
 """Views that fit the corpus size: the grouping chosen for 7, 31 and 300 documents, and bounded figures at 300."""
 from __future__ import annotations
 
-import io
-
-import numpy as np
 import pandas as pd
 import pytest
 from PIL import Image
@@ -11,21 +8,7 @@ from PIL import Image
 import corpus_lib as cl
 from corpus_lib import export, grouping, plots
 from corpus_lib.errors import CorpusError
-
-
-def corpus(n: int, *, dated: bool = True, span_days: int = 365) -> pd.DataFrame:
-    rng = np.random.default_rng(n)
-    days = pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, span_days, n), unit="D")
-    words = ["青年志愿者走进社区。", "团委组织学生开展垃圾分类宣传。", "医院的90后护士坚守岗位。", "大学生返乡参与乡村振兴。",
-             "浙江大学的00后学生走进杭州市第一人民医院。", "共青团中央发出通知。"]
-    return pd.DataFrame({
-        "doc_id": [f"d{i:03d}" for i in range(1, n + 1)],
-        "title": [f"第{i}篇报道" for i in range(1, n + 1)],
-        "genre": rng.choice(["news", "notice", "speech"], n),
-        "issuer": rng.choice(["共青团浙江省委员会", None], n),
-        "date": days if dated else pd.NaT,
-        "text": ["".join(rng.choice(words, 6)) for _ in range(n)],
-    }).assign(n_chars=lambda d: d["text"].str.len())
+from synthetic import corpus
 
 
 @pytest.mark.parametrize("n, dated, span, expected", [
@@ -79,12 +62,6 @@ def test_group_shares_sum_to_one_per_group():
     assert grouped[["doc_id", "category", "count", "share"]].values.tolist() == [["g", "甲", 3, 0.5], ["g", "乙", 3, 0.5]]
 
 
-def _png(fig):
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return buffer
-
-
 def test_grouped_figures_of_300_documents_stay_within_bounds(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
     docs = corpus(300)
@@ -125,30 +102,3 @@ def test_grouped_figures_of_300_documents_stay_within_bounds(tmp_path, monkeypat
     assert len(figures["clouds"].axes) <= 12
 
 
-@pytest.mark.parametrize("span", [40, 200, 800, 2000])
-def test_event_counts_keep_ticks_and_labels_apart_at_any_span(span):
-    # a mention on every day of the span, 1 to 7 a day in a weekly cycle, so busy days are neighbours
-    days = pd.date_range("2020-01-01", periods=span, freq="D")
-    events = pd.DataFrame({"date": [d.strftime("%Y-%m-%d") for i, d in enumerate(days) for _ in range(1 + i % 7)]})
-    fig = plots.dates.plot_event_counts(events, top=10)
-    fig.canvas.draw()
-    ax = fig.axes[0]
-    labelled = sorted(pd.Timestamp(text.xy[0]) if not isinstance(text.xy[0], float) else
-                      pd.Timestamp("1970-01-01") + pd.to_timedelta(text.xy[0], unit="D") for text in ax.texts)
-    assert 1 <= len(labelled) <= 10
-    gaps = [(b - a).days for a, b in zip(labelled, labelled[1:])]
-    assert all(gap > max(1, span // 15) for gap in gaps), gaps
-    ticks = [t for t in ax.get_xticklabels() if t.get_text()]
-    assert 2 <= len(ticks) <= 14, [t.get_text() for t in ticks]
-
-
-def test_share_trend_by_month_draws(tmp_path):
-    from corpus_lib import dates, themes
-
-    docs = corpus(300)
-    groups = grouping.document_groups(docs, "month")
-    documents = dates.document_dates(docs.assign(date_source="explicit", date_note="", issuer=None))
-    fig = plots.dates.plot_share_trend(grouping.group_shares(themes.theme_shares(docs), groups),
-                                       grouping.group_documents(documents, groups), title="主题占比")
-    assert len(fig.axes[0].get_xticklabels()) == groups.nunique() == 12
-    _png(fig)
