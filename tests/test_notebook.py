@@ -68,3 +68,15 @@ def test_setup_notebook_names_the_files(monkeypatch, tmp_path):
     cl.setup_notebook("09_demo")
     assert cl.save_table(pd.DataFrame({"a": [1]}), "t").name == "09_demo-t.csv"
     assert pd.get_option("display.unicode.east_asian_width") is True
+
+
+def test_show_figure_saves_the_figure_then_displays_it(monkeypatch, tmp_path, text_figure):
+    import IPython.display
+
+    monkeypatch.setitem(export._prefix, "stem", "09_demo")
+    monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
+    shown = []  # (figure, the files written when it was displayed)
+    monkeypatch.setattr(IPython.display, "display", lambda fig: shown.append((fig, sorted(p.name for p in tmp_path.iterdir()))))
+    fig = text_figure("援鄂医疗队")
+    assert cl.show_figure(fig, "timeline", formats=("png", "svg")) is None  # nothing left for the cell to print
+    assert shown == [(fig, ["09_demo-timeline.png", "09_demo-timeline.svg"])]
