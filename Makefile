@@ -17,7 +17,7 @@ SUPPORTED := 3.10 to 3.13
 LAB_SETTINGS  := $(VENV)/share/jupyter/lab/settings/overrides.json
 SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.json
 
-.PHONY: install check-python figures test unit nbval lab test-browser check-lock bench clean
+.PHONY: install check-python figures test quick unit nbval lab test-browser check-lock check-wheel bench clean
 
 install: $(STAMP) $(LAB_SETTINGS) $(SERVER_CONFIG)
 
@@ -56,6 +56,10 @@ test: install
 
 unit: install
 	$(TEST_ENV) $(BIN)/python -m pytest -q $(UNIT_ARGS)
+
+# The inner loop: unit tests and doctests without the ones marked slow (whole runs, JupyterLab, 300 documents); no nbval.
+quick: install
+	$(TEST_ENV) $(BIN)/python -m pytest -q -m "not slow" $(UNIT_ARGS)
 
 nbval: install
 	$(TEST_ENV) $(BIN)/python -m pytest -q $(NBVAL_ARGS)

@@ -38,6 +38,7 @@ def test_safe_name(name, expected):
     assert export.safe_name(name) == expected
 
 
+@pytest.mark.slow
 def test_big_figures_are_written_as_bounded_pngs(tmp_path, monkeypatch):
     import numpy as np
     from PIL import Image

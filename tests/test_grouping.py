@@ -62,6 +62,7 @@ def test_group_shares_sum_to_one_per_group():
     assert grouped[["doc_id", "category", "count", "share"]].values.tolist() == [["g", "甲", 3, 0.5], ["g", "乙", 3, 0.5]]
 
 
+@pytest.mark.slow
 def test_grouped_figures_of_300_documents_stay_within_bounds(tmp_path, monkeypatch):
     monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
     docs = corpus(300)  # dated over 2021: by month, twelve groups

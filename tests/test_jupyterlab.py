@@ -5,6 +5,7 @@ import json
 import urllib.request
 
 import nbformat
+import pytest
 from lab_server import lab_server
 
 from corpus_lib import paths
@@ -16,6 +17,7 @@ def _get(url: str, token: str):
         return json.load(response)
 
 
+@pytest.mark.slow
 def test_jupyter_lab_lists_and_opens_the_notebooks(tmp_path):
     with lab_server(paths.REPO_ROOT, tmp_path, timeout=60) as (base, token):
         listing = _get(f"{base}/api/contents/notebooks", token)

@@ -52,6 +52,7 @@ SMALL_CORPUS_FIGURES = [
 ]
 
 
+@pytest.mark.slow
 def test_every_notebook_runs_on_a_small_corpus_without_cohorts_or_dates(small_corpus_run):
     result, out, _ = small_corpus_run
     assert result.returncode == 0, result.stderr[-2000:]
@@ -73,6 +74,7 @@ def _printed(path: Path) -> str:
     return text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("notebook, messages", [
     # 春天的公园 5 + 公园里…下棋。27 + 城市图书馆 5 + 图书馆…自习。24 characters
     ("00_corpus_overview.ipynb", ["文档数 documents: 2；总字数 characters: 61"]),
@@ -87,6 +89,7 @@ def test_notebooks_say_what_they_did_not_find(small_corpus_run, notebook, messag
         assert message in printed
 
 
+@pytest.mark.slow
 def test_tables_are_exported_as_csv_and_one_workbook(small_corpus_run):
     import openpyxl
     import pandas as pd
@@ -116,10 +119,12 @@ def test_a_table_too_long_for_a_sheet_stays_csv_and_the_workbook_says_so(tmp_pat
     assert notes.values.tolist() == [["long", 4, "tables/long.csv"]]
 
 
+@pytest.mark.slow
 def test_the_repository_is_left_untouched(small_corpus_run):
     assert small_corpus_run[2]
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
     folder = tmp_path / "notebooks"
     folder.mkdir()
@@ -182,6 +187,7 @@ def test_seed_readings_are_dropped_on_another_corpus_and_kept_on_the_seed(tmp_pa
     assert not any("**解读：**" in c.source for c in kept.cells)
 
 
+@pytest.mark.slow
 def test_every_notebook_reads_its_own_results_on_another_corpus(small_corpus_run):
     """Each of the five executed notebooks holds generated readings, and none of the seed's hand-written ones."""
     _, out, _ = small_corpus_run
@@ -193,6 +199,7 @@ def test_every_notebook_reads_its_own_results_on_another_corpus(small_corpus_run
         assert not any("seed-reading" in c.metadata.get("tags", []) for c in cells), path.name
 
 
+@pytest.mark.slow
 def test_the_report_says_what_it_describes(small_corpus_run):
     _, out, _ = small_corpus_run
     report = (out / "report.html").read_text(encoding="utf-8")
