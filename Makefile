@@ -78,6 +78,11 @@ check-lock: install
 	  $(BIN)/uv pip compile --quiet --python-version $$version --no-header requirements.txt -o /dev/null \
 	  && echo "requirements.txt resolves for Python $$version" || exit 1; done
 
+# The wheel, built from this checkout and installed with the lock into a fresh venv outside the repository, runs
+# `python -m corpus_lib docs` and notebook 00 from outside the repository (.ci/check-wheel says each step).
+check-wheel: install
+	.ci/check-wheel $(BIN)/python
+
 # bench_run.py runs every notebook on 2,800 documents, cold and warm: it takes many minutes.
 bench: install
 	$(BIN)/python benchmarks/bench_segment.py
