@@ -10,7 +10,6 @@ from matplotlib.figure import Figure
 from corpus_lib import style
 
 
-@pytest.mark.slow
 def test_every_character_of_the_corpus_renders_without_missing_glyphs(seed_text, text_figure):
     characters = "".join(sorted(set(seed_text) - set(" \n\t\u3000")))
     with warnings.catch_warnings():

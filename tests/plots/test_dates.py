@@ -48,7 +48,7 @@ def test_event_labels_do_not_overlap(seed_docs):
     assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
 
 
-@pytest.mark.parametrize("span", [40, 200, 800, pytest.param(2000, marks=pytest.mark.slow)])
+@pytest.mark.parametrize("span", [40, 200, 800, 2000])
 def test_event_counts_keep_ticks_and_labels_apart_at_any_span(span):
     # a mention on every day of the span, 1 to 7 a day in a weekly cycle, so busy days are neighbours
     days = pd.date_range("2020-01-01", periods=span, freq="D")
