@@ -17,7 +17,7 @@ SUPPORTED := 3.10 to 3.13
 LAB_SETTINGS  := $(VENV)/share/jupyter/lab/settings/overrides.json
 SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.json
 
-.PHONY: install check-python figures test unit nbval lab test-browser check-lock bench clean
+.PHONY: install check-python figures test quick unit nbval lab test-browser check-lock check-wheel bench clean
 
 install: $(STAMP) $(LAB_SETTINGS) $(SERVER_CONFIG)
 
@@ -57,6 +57,10 @@ test: install
 unit: install
 	$(TEST_ENV) $(BIN)/python -m pytest -q $(UNIT_ARGS)
 
+# The inner loop: unit tests and doctests without the ones marked slow (whole runs, JupyterLab, 300 documents); no nbval.
+quick: install
+	$(TEST_ENV) $(BIN)/python -m pytest -q -m "not slow" $(UNIT_ARGS)
+
 nbval: install
 	$(TEST_ENV) $(BIN)/python -m pytest -q $(NBVAL_ARGS)
 
@@ -73,6 +77,11 @@ check-lock: install
 	@for version in 3.10.12 3.12.8 3.13.1; do \
 	  $(BIN)/uv pip compile --quiet --python-version $$version --no-header requirements.txt -o /dev/null \
 	  && echo "requirements.txt resolves for Python $$version" || exit 1; done
+
+# The wheel, built from this checkout and installed with the lock into a fresh venv outside the repository, runs
+# `python -m corpus_lib docs` and notebook 00 from outside the repository (.ci/check-wheel says each step).
+check-wheel: install
+	.ci/check-wheel $(BIN)/python
 
 # bench_run.py runs every notebook on 2,800 documents, cold and warm: it takes many minutes.
 bench: install

@@ -16,7 +16,7 @@ generated paragraphs, ``app`` holds the front ends. Every table's columns are in
 """
 from importlib import import_module
 
-from .app.notebook import kwic_search_box, setup_notebook, show_table
+from .app.notebook import kwic_search_box, setup_notebook, show_figure, show_table
 from .errors import CorpusError
 from .io.corpus import load_corpus
 from .io.export import save_figure, save_table
@@ -40,5 +40,6 @@ def __getattr__(name: str):
 
 __all__ = [
     "CorpusError", "apply_style", "clean_text", "filter_tokens", "font_path", "kwic_search_box", "load_corpus",
-    "save_figure", "save_table", "segment", "segment_corpus", "setup_notebook", "show_table", "split_sentences",
+    "save_figure", "save_table", "segment", "segment_corpus", "setup_notebook", "show_figure", "show_table",
+    "split_sentences",
 ]

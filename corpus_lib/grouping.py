@@ -7,16 +7,26 @@ Above that the notebooks draw the same chart by group: by week, month or year of
 of the documents table (a ``metadata.csv`` column, say). A grouping by value (genre, issuer, a column) keeps
 its 11 largest values and puts the rest in one group 其他, so no chart has more than 12 groups of that kind.
 
+A notebook asks once, ``groups = grouping.groups_for(docs, GROUP_BY)``, and hands ``groups`` to the plot
+functions, which draw per document or by group themselves; a table shown per document or per group goes
+through ``by_group(table, groups)``.
+
 >>> import pandas as pd
 >>> docs = pd.DataFrame({"doc_id": ["d01", "d02"], "genre": ["news", "notice"],
 ...                      "date": pd.to_datetime(["2020-03-02", None])})
 >>> choose_grouping(docs), document_groups(docs, "month").tolist()
 ('document', ['2020年03月', '无日期'])
+>>> groups = groups_for(docs, "month")
+>>> groups.per_document, groups.chosen, groups.labels.to_dict()
+(False, False, {'d01': '2020年03月', 'd02': '无日期'})
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
+from . import schema
 from .errors import CorpusError
 from .labels import GENRE_LABEL
 
@@ -75,17 +85,8 @@ def _capped(labels: pd.Series, limit: int = MAX_GROUPS) -> pd.Series:
 
 
 def describe_grouping(docs: pd.DataFrame, grouping: str, *, chosen: bool) -> str:
-    """One line for the notebook: which grouping, how many groups, and why."""
-    groups = document_groups(docs, grouping).nunique()
-    why_zh = ("自动选择" if chosen else "按参数 GROUP_BY")
-    why_en = ("chosen automatically" if chosen else "set by GROUP_BY")
-    if grouping == "document":
-        return (f"图表按文档逐篇绘制（{len(docs)} 篇，{why_zh}）。 Charts draw one element per document "
-                f"({len(docs)} documents, {why_en}).")
-    names = {key: zh for key, (zh, _) in GROUP_NAMES.items()}
-    return (f"图表按{names.get(grouping, grouping)}分组绘制：{len(docs):,} 篇文档分为 {groups} 组（{why_zh}；超过 {MAX_DOCUMENTS} "
-            f"篇时逐篇绘制难以阅读）。 Charts are grouped by {grouping}: {len(docs):,} documents in {groups} groups "
-            f"({why_en}; above {MAX_DOCUMENTS} documents one element per document is unreadable).")
+    """One line for the notebook: which grouping, how many groups, and why (``Groups.description``)."""
+    return Groups(grouping, document_groups(docs, grouping), chosen).description
 
 
 GROUP_NAMES = {"document": ("文档", "document"), "week": ("周", "week"), "month": ("月", "month"),
@@ -97,17 +98,85 @@ def group_name(grouping: str) -> tuple[str, str]:
     return GROUP_NAMES.get(grouping, (grouping, grouping))
 
 
+@dataclass(frozen=True, eq=False)
+class Groups:
+    """A notebook's view of its documents: the grouping ``name`` (document, week, month, year, genre, issuer or a
+    column), each document's group ``labels`` (indexed by doc_id, named "group") and whether the grouping was
+    ``chosen`` from the corpus size (else set by ``GROUP_BY``). Made by ``groups_for``."""
+
+    name: str
+    labels: pd.Series
+    chosen: bool
+
+    @property
+    def per_document(self) -> bool:
+        """True when every chart draws one element per document."""
+        return self.name == "document"
+
+    @property
+    def names(self) -> tuple[str, str]:
+        """(Chinese, English) name of the grouping for chart titles and axes: ("月", "month")."""
+        return group_name(self.name)
+
+    @property
+    def description(self) -> str:
+        """One line for the notebook: which grouping, how many groups, and why."""
+        n = len(self.labels)
+        why_zh, why_en = ("自动选择", "chosen automatically") if self.chosen else ("按参数 GROUP_BY", "set by GROUP_BY")
+        if self.per_document:
+            return (f"图表按文档逐篇绘制（{n} 篇，{why_zh}）。 Charts draw one element per document "
+                    f"({n} documents, {why_en}).")
+        return (f"图表按{self.names[0]}分组绘制：{n:,} 篇文档分为 {self.labels.nunique()} 组（{why_zh}；超过 "
+                f"{MAX_DOCUMENTS} 篇时逐篇绘制难以阅读）。 Charts are grouped by {self.name}: {n:,} documents in "
+                f"{self.labels.nunique()} groups ({why_en}; above {MAX_DOCUMENTS} documents one element per document "
+                "is unreadable).")
+
+
+def groups_for(docs: pd.DataFrame, group_by: str | None = None) -> Groups:
+    """The view a notebook draws: ``group_by`` when given (``GROUP_BY``), else chosen from the corpus size."""
+    name = choose_grouping(docs, group_by)
+    return Groups(name, document_groups(docs, name), chosen=group_by is None)
+
+
 def regroup(table: pd.DataFrame, groups: pd.Series, *, column: str = "doc_id") -> pd.DataFrame:
     """``table`` with its ``column`` (doc_id) replaced by each document's group label."""
     return table.assign(**{column: table[column].map(groups)})
 
 
+def sum_counts(table: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """A long table of counts (doc_id, text keys such as term or category, ``count``) summed by group: doc_id
+    holds the group label, rows come in first-seen order, a ``share`` column is recomputed as the share of the
+    group's counts, other numeric columns (per_10k) are left out."""
+    keys = ["doc_id"] + [c for c in table.columns if c != "doc_id" and not pd.api.types.is_numeric_dtype(table[c])]
+    summed = regroup(table, groups).groupby(keys, sort=False, as_index=False)["count"].sum()
+    if "share" not in table.columns:
+        return summed
+    totals = summed.groupby("doc_id")["count"].transform("sum")
+    return summed.assign(share=(summed["count"] / totals.where(totals > 0)).fillna(0.0))
+
+
 def group_shares(shares: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
     """Theme shares by group: hits summed over the group's documents, shares of the group's hits
     (the ``theme_shares`` columns, with doc_id holding the group label)."""
-    summed = regroup(shares, groups).groupby(["doc_id", "category"], sort=False, as_index=False)["count"].sum()
-    totals = summed.groupby("doc_id")["count"].transform("sum")
-    return summed.assign(share=(summed["count"] / totals.where(totals > 0)).fillna(0.0))
+    return sum_counts(shares[["doc_id", "category", "count", "share"]], groups)
+
+
+def by_group(table: pd.DataFrame, groups: Groups) -> pd.DataFrame:
+    """A per-document table as the view shows it: unchanged per document, else one row per group:
+
+    - a table indexed by doc_id (cohort counts, hits per document): its rows summed per group, in label order;
+    - a long table with a ``count`` column (theme shares, term counts): ``sum_counts``;
+    - a documents table (``document_dates``): ``group_documents``, each group dated by its first document.
+    """
+    if groups.per_document:
+        return table
+    if table.index.name == "doc_id":
+        return table.groupby(groups.labels).sum()
+    if "count" in table.columns:
+        return sum_counts(table, groups.labels)
+    if set(schema.columns("document_dates")) <= set(table.columns):
+        return group_documents(table, groups.labels)
+    raise ValueError(f"by_group: a table indexed by doc_id, with a count column, or of documents, not {list(table.columns)}")
 
 
 def largest_groups(groups: pd.Series, sizes: pd.Series | None = None, *, limit: int = MAX_GROUPS) -> list[str]:
@@ -115,6 +184,15 @@ def largest_groups(groups: pd.Series, sizes: pd.Series | None = None, *, limit: 
     weight = sizes.groupby(groups).sum() if sizes is not None else groups.value_counts()
     top = weight.sort_index().sort_values(ascending=False, kind="stable").head(limit)
     return sorted(top.index)
+
+
+def largest_group_counts(counts: pd.DataFrame, groups: Groups, sizes: pd.Series, *,
+                         limit: int = MAX_GROUPS) -> pd.DataFrame:
+    """Term counts (doc_id, term, count) of the ``limit`` largest groups by ``sizes`` (per document: the
+    largest documents), summed per group, each group's most frequent terms first: one word-cloud panel each."""
+    shown = largest_groups(groups.labels, sizes, limit=limit)
+    panels = regroup(counts, groups.labels).groupby(["doc_id", "term"], as_index=False)["count"].sum()
+    return panels[panels["doc_id"].isin(shown)].sort_values(["doc_id", "count", "term"], ascending=[True, False, True])
 
 
 def group_documents(documents: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:

@@ -3,7 +3,8 @@
 Environment variables override the defaults, so tests and the ``run`` command can
 redirect output without touching the repository:
 
-- ``CORPUS_LIB_CORPUS``: the default corpus (a file or a folder);
+- ``CORPUS_LIB_CORPUS``: the default corpus (a file or a folder; else the repository's seed corpus, which an
+  installed wheel does not carry: there it must be set, or a path given);
 - ``CORPUS_LIB_FIGURES_DIR``: where ``save_figure`` writes;
 - ``CORPUS_LIB_TABLES_DIR``: where ``save_table`` writes;
 - ``CORPUS_LIB_NOTEBOOKS``: the notebooks that ``run`` executes;
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+
+from .errors import CorpusError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_ROOT = PACKAGE_DIR.parent
@@ -30,8 +33,16 @@ def _from_env(name: str, default: Path) -> Path:
 
 
 def corpus_path() -> Path:
-    """The corpus loaded when no path is given."""
-    return _from_env("CORPUS_LIB_CORPUS", DEFAULT_CORPUS)
+    """The corpus loaded when no path is given: ``CORPUS_LIB_CORPUS``, else the repository's seed corpus.
+
+    The seed lives in the repository's ``seeds/``, not in the package, so an installed wheel (which has no
+    ``seeds/``) says so in one line instead of looking for it inside site-packages.
+    """
+    path = _from_env("CORPUS_LIB_CORPUS", DEFAULT_CORPUS)
+    if path == DEFAULT_CORPUS and not path.exists():
+        raise CorpusError("no corpus given, and the seed corpus is in the repository (seeds/), not in the installed "
+                          "package: pass --corpus PATH (or a path to load_corpus), or set CORPUS_LIB_CORPUS")
+    return path
 
 
 def notebooks_dir() -> Path:

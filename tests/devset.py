@@ -45,9 +45,17 @@ PRESS_ROLES = frozenset({"记者", "摄影", "通讯员", "编辑", "实习生"}
 MEDIA = re.compile(r"(?:日报|晚报|晨报|青年报|报社|报|新华社|中新社|新华网|人民网|中新网|网|电视台|客户端|融媒体中心)$")
 
 
+class NothingCounted(ValueError):
+    """A precision or recall with nothing counted on its side: undefined, never a perfect 1.0."""
+
+
 @dataclass
 class Score:
-    """Counts for one extractor: true positives on each side, totals, and what went wrong."""
+    """Counts for one extractor: true positives on each side, totals, and what went wrong.
+
+    A side with nothing counted has no precision (or recall): asking for it raises ``NothingCounted``,
+    so a floor test on an extractor that predicted nothing, or a gold file with no rows of a kind, fails.
+    """
     name: str
     tp_pred: int = 0
     n_pred: int = 0
@@ -58,11 +66,15 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp_pred / self.n_pred if self.n_pred else 1.0
+        if not self.n_pred:
+            raise NothingCounted(f"{self.name}: nothing predicted, so no precision")
+        return self.tp_pred / self.n_pred
 
     @property
     def recall(self) -> float:
-        return self.tp_gold / self.n_gold if self.n_gold else 1.0
+        if not self.n_gold:
+            raise NothingCounted(f"{self.name}: no gold rows, so no recall")
+        return self.tp_gold / self.n_gold
 
     @property
     def f1(self) -> float:
@@ -294,9 +306,18 @@ def evaluate(folder: Path = DEVSET) -> dict[str, Score]:
         metadata["title"], metadata["issuer"], score_cohorts(gold, docs, tables["cohorts"]), institutions, province)}
 
 
+def _rate(score: Score, measure: str) -> str:
+    """A measure to three decimals, or "— (nothing counted)" for a side with nothing on it."""
+    try:
+        return f"{getattr(score, measure):.3f}"
+    except NothingCounted:
+        return "— (nothing counted)"
+
+
 def report(scores: dict[str, Score]) -> str:
     lines = ["| extractor | precision | recall | f1 | n |", "|---|---|---|---|---|"]
-    lines += [f"| {s.name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.n_gold} |" for s in scores.values()]
+    lines += [f"| {s.name} | {_rate(s, 'precision')} | {_rate(s, 'recall')} | {_rate(s, 'f1')} | {s.n_gold} |"
+              for s in scores.values()]
     for score in scores.values():
         if score.misses or score.false_positives:
             lines.append(f"\n### {score.name}")

@@ -1,12 +1,10 @@
 """Cohorts: mentions, counts and stated statistics, checked against a reading of the seed."""
 from __future__ import annotations
 
-import io
-import warnings
 
 import pytest
 
-from corpus_lib import cohorts, plots
+from corpus_lib import cohorts
 from corpus_lib import people as people_module
 
 
@@ -70,12 +68,3 @@ def test_empty_corpus_gives_empty_tables(seed_docs):
     assert cohorts.cohort_counts(plain).shape == (1, 0)
 
 
-def test_plots_draw_without_missing_glyphs(seed_docs):
-    people = people_module.extract_people(seed_docs)
-    figures = [plots.cohorts.plot_cohort_counts(cohorts.cohort_counts(seed_docs)),
-               plots.cohorts.plot_stated_shares(cohorts.stated_statistics(seed_docs)),
-               plots.cohorts.plot_people_by(people.reset_index(), "province", title="按省份")]
-    for fig in figures:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            fig.savefig(io.BytesIO(), format="png")

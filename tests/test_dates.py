@@ -1,15 +1,12 @@
 """corpus_lib.extract.dates: every expected value below was worked out by reading the seed corpus and a calendar."""
 from __future__ import annotations
 
-import io
-import itertools
-import warnings
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from corpus_lib import dates, plots
+from corpus_lib import dates
 from corpus_lib.app import cli
 
 # (text, base date, [(surface, date, granularity, kind), ...])
@@ -160,15 +157,6 @@ def test_cn_number(text, expected):
     assert dates.cn_number(text) == expected
 
 
-@pytest.mark.parametrize("positions, gap, expected", [
-    ([0.0, 0.0, 0.0], 1.0, [-1.0, 0.0, 1.0]),
-    ([0.0, 5.0, 10.0], 1.0, [0.0, 5.0, 10.0]),
-    ([0.0, 0.5, 10.0], 1.0, [-0.25, 0.75, 10.0]),
-])
-def test_spread_labels(positions, gap, expected):
-    assert plots.dates._spread_labels(positions, gap=gap) == pytest.approx(expected)
-
-
 # ---------------------------------------------------------------- the seed corpus
 
 # Read off the corpus: every date mention, each document's own dateline included.
@@ -293,32 +281,3 @@ def test_dispatch_date(text, year, expected):
 def test_relative_day_date():
     assert dates.relative_day_date("会议今天下午（2月24日）举行。", year=2020) == (date(2020, 2, 24), False)
     assert dates.relative_day_date("会议今天下午（2020年2月24日）举行。", year=None) == (date(2020, 2, 24), True)
-
-
-# ---------------------------------------------------------------- charts
-
-def _draw(fig):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a missing CJK glyph fails the test
-        fig.savefig(io.BytesIO(), format="png")
-
-
-def test_charts_draw_without_missing_glyphs(seed_docs):
-    from corpus_lib.textstats.themes import theme_shares
-
-    documents = dates.document_dates(seed_docs)
-    events = dates.event_timeline(dates.date_mentions(seed_docs))
-    for fig in (plots.dates.plot_document_timeline(documents), plots.dates.plot_event_timeline(events),
-                plots.dates.plot_share_trend(theme_shares(seed_docs), documents, title="主题占比 Theme shares")):
-        _draw(fig)
-
-
-def test_event_labels_do_not_overlap(seed_docs):
-    fig = plots.dates.plot_event_timeline(dates.event_timeline(dates.date_mentions(seed_docs)))
-    _draw(fig)
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    renderer = FigureCanvasAgg(fig).get_renderer()
-    boxes = [text.get_window_extent(renderer) for text in fig.axes[0].texts]
-    assert len(boxes) == 14
-    assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))

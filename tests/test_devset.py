@@ -54,6 +54,19 @@ def test_floor(scores, name, precision, recall):
     _assert_floor(scores, name, precision, recall)
 
 
+def test_a_score_with_nothing_counted_has_no_precision_or_recall():
+    score = devset.Score("people")
+    with pytest.raises(devset.NothingCounted, match="people: nothing predicted"):
+        score.precision
+    score.predicted(True, "a.txt: 张三")  # one right prediction, still no gold
+    assert score.precision == 1.0
+    with pytest.raises(devset.NothingCounted, match="people: no gold rows"):
+        score.recall
+    with pytest.raises(devset.NothingCounted):
+        score.f1
+    assert devset.report({"people": score}).splitlines()[2] == "| people | 1.000 | — (nothing counted) | — (nothing counted) | 0 |"
+
+
 def _assert_floor(scores, name, precision, recall):
     score = scores[name]
     assert score.precision >= precision and score.recall >= recall, devset.report({name: score})

@@ -38,6 +38,7 @@ def test_safe_name(name, expected):
     assert export.safe_name(name) == expected
 
 
+@pytest.mark.slow
 def test_big_figures_are_written_as_bounded_pngs(tmp_path, monkeypatch):
     import numpy as np
     from PIL import Image
@@ -53,4 +54,16 @@ def test_big_figures_are_written_as_bounded_pngs(tmp_path, monkeypatch):
             assert max(image.size) <= export.PNG_MAX_SIDE, image.size
         assert path.stat().st_size <= export.PNG_MAX_BYTES
     with Image.open(tmp_path / "tall.png") as image:
-        assert max(image.size) >= 3000  # lowered just enough, not shrunk to a thumbnail
+        # 12,000 px at 200 dpi, lowered once to 95 % of the 4,000 px bound: just enough, not shrunk to a thumbnail
+        assert max(image.size) == 3800
+
+
+def test_a_figure_saved_before_the_style_is_applied_keeps_its_own_resolution(tmp_path, monkeypatch):
+    import matplotlib as mpl
+    from PIL import Image
+
+    monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
+    with mpl.rc_context({"savefig.dpi": "figure", "savefig.bbox": None}):  # matplotlib's defaults: its own dpi, no crop
+        path = cl.save_figure(Figure(figsize=(4, 3), dpi=50), "plain", formats=("png",))[0]
+    with Image.open(path) as image:
+        assert image.size == (200, 150)  # 4 × 3 inches at 50 dpi

@@ -68,3 +68,31 @@ def test_setup_notebook_names_the_files(monkeypatch, tmp_path):
     cl.setup_notebook("09_demo")
     assert cl.save_table(pd.DataFrame({"a": [1]}), "t").name == "09_demo-t.csv"
     assert pd.get_option("display.unicode.east_asian_width") is True
+
+
+def test_show_figure_saves_the_figure_then_displays_it(monkeypatch, tmp_path, text_figure):
+    import IPython.display
+
+    monkeypatch.setitem(export._prefix, "stem", "09_demo")
+    monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
+    shown = []  # (figure, the files written when it was displayed)
+    monkeypatch.setattr(IPython.display, "display", lambda fig: shown.append((fig, sorted(p.name for p in tmp_path.iterdir()))))
+    fig = text_figure("援鄂医疗队")
+    assert cl.show_figure(fig, "timeline", formats=("png", "svg")) is None  # nothing left for the cell to print
+    assert shown == [(fig, ["09_demo-timeline.png", "09_demo-timeline.svg"])]
+
+
+def test_every_notebook_shows_its_figures_with_one_call():
+    """No notebook saves a figure and displays it in two steps; each figure of figures/ has its show_figure call."""
+    import re
+
+    import nbformat
+
+    from corpus_lib import paths
+
+    for path in sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]_*.ipynb")):
+        code = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert "save_figure" not in code and "display(" not in code, path.name
+        names = set(re.findall(r'cl\.show_figure\(fig, "([^"]+)"\)', code))
+        drawn = {p.name[len(path.stem) + 1:-len(".png")] for p in paths.FIGURES_DIR.glob(f"{path.stem}-*.png")}
+        assert names == drawn, path.name

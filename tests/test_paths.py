@@ -26,3 +26,17 @@ def test_environment_overrides(monkeypatch, tmp_path):
 def test_cache_defaults_outside_the_repository(monkeypatch):
     monkeypatch.delenv("CORPUS_LIB_CACHE", raising=False)
     assert paths.REPO_ROOT not in paths.cache_dir().parents
+
+
+def test_without_the_repository_seed_the_default_corpus_must_be_named(monkeypatch, tmp_path):
+    """An installed wheel has no seeds/: a missing seed is one clear line, and CORPUS_LIB_CORPUS still works."""
+    import pytest
+
+    from corpus_lib.errors import CorpusError
+
+    monkeypatch.delenv("CORPUS_LIB_CORPUS", raising=False)
+    monkeypatch.setattr(paths, "DEFAULT_CORPUS", tmp_path / "seeds" / "000_1a50c47c6069e7e2.txt")
+    with pytest.raises(CorpusError, match="pass --corpus PATH .*or set CORPUS_LIB_CORPUS"):
+        paths.corpus_path()
+    monkeypatch.setenv("CORPUS_LIB_CORPUS", str(tmp_path / "mine"))
+    assert paths.corpus_path() == tmp_path / "mine"

@@ -2,16 +2,14 @@
 refer to ``cat -n seeds/000_1a50c47c6069e7e2.txt``) or from arithmetic shown in the comments."""
 from __future__ import annotations
 
-import io
 import math
-import warnings
 from collections import Counter
 
 import pandas as pd
 import pytest
 
 import corpus_lib as cl
-from corpus_lib import plots, resources, themes
+from corpus_lib import resources, themes
 from corpus_lib.errors import CorpusError
 from corpus_lib.preprocessing.segmentation import is_term
 
@@ -219,7 +217,6 @@ def test_theme_shares_without_hits():
     table = themes.theme_shares(mini_docs("公园里开满了花。"))
     assert table["share"].sum() == 0 and len(table) == len(CATEGORIES)
     assert table["count"].dtype.kind == "i"
-    plots.themes.plot_theme_shares(table).savefig(io.BytesIO(), format="png", dpi=40)  # draws, says "未发现"
 
 
 # ---------------------------------------------------------------- co-occurrence
@@ -232,26 +229,3 @@ def test_cooccurrence_edges(seed_docs):
     # (lines 75, 76 twice, 83, 87, 89, 93, 103, 110 ...), and in d04 line 127
     pair = edges[(edges["source"] == "武汉") & (edges["target"] == "湖北")]
     assert pair["weight"].item() >= 10
-
-
-# ---------------------------------------------------------------- figures
-
-def _figures(docs):
-    counts = themes.term_counts(docs, by="all")
-    yield "keyness", lambda: plots.themes.plot_keyness(themes.keyness_by(docs, "genre", "speech", "notice"))
-    yield "shares", lambda: plots.themes.plot_theme_shares(themes.theme_shares(docs))
-    yield "top", lambda: plots.themes.plot_top_terms(counts)
-    yield "cloud", lambda: plots.themes.plot_wordcloud(counts.head(40), title="词云")
-    yield "network", lambda: plots.themes.plot_cooccurrence(themes.cooccurrence(docs, top=12))
-    yield "empty-keyness", lambda: plots.themes.plot_keyness(themes.keyness(["青年"], ["青年"]))
-
-
-def test_figures_draw_chinese_without_glyph_warnings(seed_docs):
-    from matplotlib.figure import Figure
-
-    for name, build in _figures(seed_docs):
-        fig = build()
-        assert isinstance(fig, Figure), name
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            fig.savefig(io.BytesIO(), format="png", dpi=40)

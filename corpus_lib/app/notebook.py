@@ -1,5 +1,5 @@
-"""Notebook front end: the setup every notebook calls first, the live KWIC search box, and the
-save hook that keeps stored notebooks free of widget views.
+"""Notebook front end: the setup every notebook calls first, showing a figure (saved, then displayed) and a
+long table, the live KWIC search box, and the save hook that keeps stored notebooks free of widget views.
 
 Nothing here computes an analysis: it calls ``themes.kwic`` and ``style``/``export``.
 """
@@ -98,6 +98,15 @@ def setup_notebook(stem: str, *, serif: bool | None = None) -> None:
     export.set_file_prefix(stem)
     pd.set_option("display.max_colwidth", 80)
     pd.set_option("display.unicode.east_asian_width", True)
+
+
+def show_figure(fig, name: str, *, formats: tuple[str, ...] | None = None) -> None:
+    """Save ``fig`` as ``figures/<notebook>-<name>.png/.svg/.pdf`` (``export.save_figure``, the one writer of
+    figures), then show it below the cell. Returns nothing, so no ``<Figure …>`` line follows the picture."""
+    from IPython.display import display
+
+    export.save_figure(fig, name, formats)
+    display(fig)
 
 
 def show_table(table: pd.DataFrame, *, rows: int = 20, columns: int = 12) -> pd.DataFrame:

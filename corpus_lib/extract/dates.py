@@ -443,7 +443,8 @@ def _base_dates(docs: pd.DataFrame) -> pd.Series:
 def document_dates(docs: pd.DataFrame) -> pd.DataFrame:
     """One row per document, sorted by date: doc_id, date (ISO), date_source, date_note, issuer, genre, title.
 
-    >>> document_dates(load_corpus()).iloc[0][["doc_id", "date"]].tolist()   # doctest: +SKIP
+    >>> from corpus_lib import load_corpus
+    >>> document_dates(load_corpus()).iloc[0][["doc_id", "date"]].tolist()   # the League notice, dated 31 January
     ['d06', '2020-01-31']
     """
     schema.require_docs(docs, "date", "date_source", "date_note", "issuer", "genre", "title")
@@ -471,7 +472,8 @@ def _records_from(text: str, base: date | None) -> list[dict]:
 def event_timeline(mentions: pd.DataFrame) -> pd.DataFrame:
     """Day-level mentions other than datelines, in date order, with a short Chinese label for charts.
 
-    >>> event_timeline(date_mentions(load_corpus()))["label"].iloc[0]   # doctest: +SKIP
+    >>> from corpus_lib import load_corpus
+    >>> event_timeline(date_mentions(load_corpus()))["label"].iloc[0]   # the earliest day the speech recalls
     '1月7日 我主持召开中央政治局常委会会议时〔d03〕'
     """
     table = mentions[(mentions["granularity"] == "day") & (mentions["role"] == "mention") & mentions["date"].notna()]

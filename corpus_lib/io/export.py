@@ -72,7 +72,8 @@ def _write_png(fig, path: str) -> None:
     import matplotlib
     from PIL import Image
 
-    dpi = float(matplotlib.rcParams["savefig.dpi"])
+    dpi = matplotlib.rcParams["savefig.dpi"]
+    dpi = float(fig.dpi if dpi == "figure" else dpi)  # "figure", matplotlib's default, until the style is applied
     for _ in range(8):
         fig.savefig(path, format="png", dpi=dpi, metadata=METADATA["png"])
         with Image.open(path) as image:

@@ -12,6 +12,8 @@ from .. import style
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+    from ..grouping import Groups
+
 
 def new_figure(width: float, height: float) -> Figure:
     """A styled, pyplot-free Figure of ``width`` × ``height`` inches."""
@@ -33,6 +35,11 @@ def empty_figure(message: str, *, width: float = 6, height: float = 1.5) -> Figu
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
     return fig
+
+
+def per_document(groups: Groups | None) -> bool:
+    """True when a chart draws one element per document: no ``groups`` given, or a per-document view."""
+    return groups is None or groups.per_document
 
 
 def font_name() -> str:

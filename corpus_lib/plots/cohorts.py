@@ -4,13 +4,19 @@ Each function takes a table of ``corpus_lib.extract.cohorts`` or ``corpus_lib.ex
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
+from .. import grouping
 from ..extract.cohorts import cohort_order
 from ..extract.people import NO_COHORT, people_crosstab
 from ..style import PALETTE
-from .base import empty_figure, new_axes
+from .base import empty_figure, new_axes, per_document
 from .themes import plot_keyness
+
+if TYPE_CHECKING:
+    from ..grouping import Groups
 
 
 def plot_cohort_keyness(table: pd.DataFrame, target: str = "90后", reference: str = "00后", *, top: int = 10):
@@ -20,9 +26,13 @@ def plot_cohort_keyness(table: pd.DataFrame, target: str = "90后", reference: s
     return plot_keyness(table, top=top, target_label=f"提到{target}的句子", reference_label=f"提到{reference}的句子")
 
 
-def plot_cohort_counts(counts: pd.DataFrame, *, labels: dict | None = None, by: tuple[str, str] = ("文档", "document")):
-    """Heatmap: documents (rows) x cohorts (columns), the count written in each cell; with counts summed by
-    group, ``by`` names the rows (("周", "week"))."""
+def plot_cohort_counts(counts: pd.DataFrame, groups: Groups | None = None, *, labels: dict | None = None,
+                       by: tuple[str, str] = ("文档", "document")):
+    """Heatmap: documents (rows, named "d02  <labels[d02]>") x cohorts (columns), the count written in each cell;
+    by group, the counts summed per group (``grouping.by_group``) and one row per group. ``by`` names the rows
+    of counts already summed (("周", "week"))."""
+    if not per_document(groups):
+        counts, labels, by = grouping.by_group(counts, groups), None, groups.names
     if counts.empty or counts.columns.empty:
         return empty_figure("未发现世代词 / no cohort mentions found")
     fig, ax = new_axes(1.2 * max(len(counts.columns), 3) + 4.5, 0.45 * max(len(counts), 2) + 1.6)

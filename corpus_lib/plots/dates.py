@@ -1,6 +1,8 @@
 """Date charts: the document timeline, the event timeline and theme shares by date.
 
-Each function takes a table of ``corpus_lib.extract.dates`` (or ``themes.theme_shares``) and returns a Figure.
+Each function takes a table of ``corpus_lib.extract.dates`` (or ``themes.theme_shares``) and returns a Figure;
+``plot_timeline`` and ``plot_share_trend`` also take the notebook's ``grouping.Groups`` and draw per document
+or by group.
 """
 from __future__ import annotations
 
@@ -8,12 +10,14 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import style
+from .. import grouping, style
 from ..labels import DATE_KIND_LABEL, GENRE_LABEL
-from .base import new_figure
+from .base import new_figure, per_document
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from ..grouping import Groups
 
 
 def _spoken(day) -> str:
@@ -62,6 +66,14 @@ def _spaced(days: pd.Series, top: int, gap: int) -> pd.Series:
 
 def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plot_timeline(documents: pd.DataFrame, groups: Groups | None = None) -> Figure:
+    """The document timeline (``plot_document_timeline``), or, by group, documents per group
+    (``plot_documents_per_period``). ``documents`` is ``document_dates(docs)``."""
+    if per_document(groups):
+        return plot_document_timeline(documents)
+    return plot_documents_per_period(documents, groups.labels)
 
 
 def plot_document_timeline(documents: pd.DataFrame) -> Figure:
@@ -151,13 +163,23 @@ def plot_event_timeline(events: pd.DataFrame) -> Figure:
     return fig
 
 
-def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, *, title: str,
-                     xlabel: str = "文档（按日期排序） documents in date order") -> Figure:
-    """Heatmap: rows are categories (largest overall first), columns are documents (or groups:
-    ``grouping.group_shares`` / ``group_documents``, with their first date) in date order.
+def plot_share_trend(shares: pd.DataFrame, documents: pd.DataFrame, groups: Groups | None = None, *,
+                     title: str | None = None, xlabel: str | None = None) -> Figure:
+    """Heatmap: rows are categories (largest overall first), columns are documents in date order, or, by
+    group, the groups (``grouping.by_group``: shares of the group's hits, dated by its first document).
 
-    ``shares`` has doc_id, category, share (0-1); ``documents`` is ``document_dates(docs)``.
+    ``shares`` has doc_id, category, count, share (0-1); ``documents`` is ``document_dates(docs)``.
     """
+    if per_document(groups):
+        return _share_grid(shares, documents, title=title or "主题占比随文档日期变化 Theme shares by document date",
+                           xlabel=xlabel or "文档（按日期排序） documents in date order")
+    zh, en = groups.names
+    return _share_grid(grouping.by_group(shares, groups), grouping.by_group(documents, groups),
+                       title=title or f"各{zh}的主题占比 Theme shares by {en}",
+                       xlabel=xlabel or f"按{zh}分组，标注组内最早日期 {en}s, with the group's first date")
+
+
+def _share_grid(shares: pd.DataFrame, documents: pd.DataFrame, *, title: str, xlabel: str) -> Figure:
     order = documents.dropna(subset=["date"])["doc_id"].tolist() + documents.loc[documents["date"].isna(), "doc_id"].tolist()
     grid = shares.pivot_table(index="category", columns="doc_id", values="share", aggfunc="sum").reindex(columns=order)
     grid = grid.loc[sorted(grid.index, key=lambda c: (-grid.loc[c].mean(), c))]

@@ -1,17 +1,22 @@
 """Institution charts: types, the province tile map, the institution × document heatmap, levels.
 
-Each function takes a table of ``corpus_lib.extract.institutions`` and returns a Figure.
+Each function takes a table of ``corpus_lib.extract.institutions`` and returns a Figure; ``plot_heatmap`` and
+``plot_levels`` also take the notebook's ``grouping.Groups`` and draw per document or by group.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .. import resources
+from .. import grouping, resources
 from ..labels import LEVEL_LABELS, TYPE_LABELS
 from ..lexicons.institution_words import TYPES
-from .base import new_figure
+from .base import new_figure, per_document
+
+if TYPE_CHECKING:
+    from ..grouping import Groups
 
 
 @lru_cache(maxsize=None)
@@ -74,6 +79,14 @@ def plot_province_map(table: pd.DataFrame, *, value: str = "institutions"):
     return fig
 
 
+def plot_heatmap(mentions: pd.DataFrame, groups: Groups | None = None, *, top: int = 30):
+    """The ``top`` most-mentioned institutions by document, or, by group, with each group as one column
+    (``plot_document_heatmap``)."""
+    if per_document(groups):
+        return plot_document_heatmap(mentions, top=top)
+    return plot_document_heatmap(grouping.regroup(mentions, groups.labels), top=top, by=groups.names)
+
+
 def plot_document_heatmap(mentions: pd.DataFrame, *, top: int = 30, by: tuple[str, str] = ("文档", "document")):
     """Heatmap: the ``top`` most-mentioned institutions (rows) by document (columns); with ``mentions``
     regrouped (``grouping.regroup``), by group, and ``by`` names the columns (("月", "month"))."""
@@ -99,9 +112,12 @@ def plot_document_heatmap(mentions: pd.DataFrame, *, top: int = 30, by: tuple[st
     return fig
 
 
-def plot_levels(mentions: pd.DataFrame, table: pd.DataFrame, *, by: tuple[str, str] = ("文档", "document")):
-    """Stacked bars: mentions of central, local (and international) bodies in each document (or group, with
-    ``mentions`` regrouped and ``by`` naming the groups)."""
+def plot_levels(mentions: pd.DataFrame, table: pd.DataFrame, groups: Groups | None = None, *,
+                by: tuple[str, str] = ("文档", "document")):
+    """Stacked bars: mentions of central, local (and international) bodies in each document, or, by group, in
+    each group (``by`` names the bars of mentions already regrouped)."""
+    if not per_document(groups):
+        mentions, by = grouping.regroup(mentions, groups.labels), groups.names
     level = table.set_index("canonical")["level"]
     counts = (mentions.assign(level=mentions["canonical"].map(level)).groupby(["doc_id", "level"]).size()
               .unstack(fill_value=0))

@@ -1,6 +1,8 @@
 """Overview charts: document lengths, top terms before and after stop words, vocabulary size.
 
-Each function takes a table of ``corpus_lib.textstats.overview`` (or the documents table) and returns a Figure.
+Each function takes a table of ``corpus_lib.textstats.overview`` (or the documents table) and returns a Figure;
+``plot_lengths`` and ``plot_vocabulary`` also take the notebook's ``grouping.Groups`` and draw per document or
+by group.
 """
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ import pandas as pd
 
 from .. import style
 from ..labels import GENRE_LABEL, GENRE_ZH
-from .base import new_figure
+from .base import new_figure, per_document
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from ..grouping import Groups
 
 
 def _genre_colors(genres) -> list[str]:
@@ -30,7 +34,15 @@ def _genre_legend(ax, genres) -> None:
               title="体裁 genre", loc="lower right", frameon=False)
 
 
-def plot_lengths(docs: pd.DataFrame) -> Figure:
+def plot_lengths(docs: pd.DataFrame, groups: Groups | None = None) -> Figure:
+    """Characters per document (``plot_document_lengths``), or, by group, documents and characters per group
+    (``plot_group_sizes``)."""
+    if per_document(groups):
+        return plot_document_lengths(docs)
+    return plot_group_sizes(docs, groups.labels)
+
+
+def plot_document_lengths(docs: pd.DataFrame) -> Figure:
     """Horizontal bars: characters per document, coloured by genre."""
     fig = new_figure(8, 0.45 * len(docs) + 1.4)
     ax = fig.subplots()
@@ -62,7 +74,15 @@ def plot_top_terms_before_after(before: pd.DataFrame, after: pd.DataFrame) -> Fi
     return fig
 
 
-def plot_vocabulary(vocabulary: pd.DataFrame) -> Figure:
+def plot_vocabulary(vocabulary: pd.DataFrame, groups: Groups | None = None) -> Figure:
+    """Vocabulary per document as bars (``plot_vocabulary_bars``), or, by group, a scatter of every document
+    (``plot_vocabulary_scatter``), readable at any corpus size."""
+    if per_document(groups):
+        return plot_vocabulary_bars(vocabulary)
+    return plot_vocabulary_scatter(vocabulary)
+
+
+def plot_vocabulary_bars(vocabulary: pd.DataFrame) -> Figure:
     """Terms and distinct terms per document, with the type-token ratio written on each bar."""
     fig = new_figure(8, 4)
     ax = fig.subplots()

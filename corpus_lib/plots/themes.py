@@ -5,13 +5,16 @@ Each function takes a table of ``corpus_lib.textstats.themes`` and returns a Fig
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import numpy as np
 import pandas as pd
 
-from .. import style
-from .base import font_name, new_figure
+from .. import grouping, style
+from .base import font_name, new_figure, per_document
+
+if TYPE_CHECKING:
+    from ..grouping import Groups
 
 WORDCLOUD_SEED = 42
 LAYOUT_SEED = 7
@@ -67,10 +70,14 @@ def plot_top_terms(table: pd.DataFrame, *, top: int = 20, title: str | None = No
     return fig
 
 
-def plot_theme_shares(table: pd.DataFrame, *, labels: Mapping[str, str] | None = None,
-                      title: str | None = None):
-    """Stacked horizontal bars: each document's theme shares (one bar per doc_id, first on top).
-    ``labels`` maps doc_id to a longer label, e.g. "d03 讲话"."""
+def plot_theme_shares(table: pd.DataFrame, groups: Groups | None = None, *,
+                      labels: Mapping[str, str] | None = None, title: str | None = None):
+    """Stacked horizontal bars: each document's theme shares (one bar per doc_id, first on top), or, by group,
+    each group's (``grouping.by_group``: shares of the group's hits). ``labels`` maps doc_id to a longer
+    label, e.g. "d03 讲话"."""
+    if not per_document(groups):
+        table, labels = grouping.by_group(table, groups), None
+        title = title or f"各组的主题构成 / Theme shares by {groups.name}"
     wide = table.pivot(index="doc_id", columns="category", values="share")
     wide = wide[list(dict.fromkeys(table["category"]))].sort_index(ascending=False)
     fig = new_figure(9, 0.45 * max(len(wide), 3) + 1.8)
@@ -139,9 +146,12 @@ def plot_wordcloud_pair(left, right, *, titles: tuple[str, str] = ("保留套话
     return fig
 
 
-def plot_wordcloud_grid(table: pd.DataFrame, *, top: int = 60, columns: int = 3,
+def plot_wordcloud_grid(table: pd.DataFrame, groups: Groups | None = None, *, top: int = 60, columns: int = 3,
                         titles: Mapping[str, str] | None = None, title: str | None = None):
-    """Small multiples: one word cloud per document of a ``term_counts`` table (``top`` terms each)."""
+    """Small multiples: one word cloud per doc_id of a ``term_counts`` table (``top`` terms each), in table
+    order; by group the doc_ids are group labels (``grouping.largest_group_counts``) and the title says so."""
+    if title is None and not per_document(groups):
+        title = f"各组词云 / Word clouds by {groups.name}"
     doc_ids = list(dict.fromkeys(table["doc_id"]))
     rows = max(math.ceil(len(doc_ids) / columns), 1)
     fig = new_figure(4 * columns, 2.7 * rows)
