@@ -105,3 +105,9 @@ def test_figure_metadata_names_the_title_of_every_panel_when_there_is_no_suptitl
     monkeypatch.setitem(export._prefix, "stem", "01_themes")
     cl.save_figure(fig, "wordcloud-boilerplate", formats=("png",))
     assert notebook.figure_metadata(fig)["file"] == "01_themes-wordcloud-boilerplate"
+
+
+def test_a_figure_with_nothing_to_draw_is_titled_with_what_it_says():
+    from corpus_lib.plots.base import empty_figure
+
+    assert notebook.figure_metadata(empty_figure("未发现人物 / no people found")) == {"title": "未发现人物 / no people found"}
