@@ -136,8 +136,10 @@ def test_a_figure_is_captioned_from_its_recorded_title_and_read_from_its_exporte
     assert (second.title, second.source) == ("09_demo-people-by-role.png", "notebook")
 
 
-def test_a_table_is_captioned_from_its_section_and_says_where_it_was_cut(demo_notebook):
-    tables = [b for b in report_content.notebook_blocks(demo_notebook, stem="09_demo") if isinstance(b, Table)]
+def test_a_table_is_captioned_from_its_section_and_says_where_it_was_cut(demo_notebook, tmp_path):
+    (tmp_path / "09_demo-people.csv").write_text("name\n人0\n", encoding="utf-8")
+    tables = [b for b in report_content.notebook_blocks(demo_notebook, stem="09_demo", tables_dir=tmp_path)
+              if isinstance(b, Table)]
     assert [t.caption for t in tables] == ["人物 People", "人物 People（2）"]
     assert tables[0].notes == ("显示前 20 行 / 共 25 行 · first 20 of 25 rows", "完整表格 full table: 09_demo-people.csv")
     assert len(tables[0].rows) == 20 and tables[1].notes == ()

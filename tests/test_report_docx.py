@@ -42,7 +42,8 @@ def _expected() -> dict:
 def report(tmp_path_factory):
     target = tmp_path_factory.mktemp("docx") / "report.docx"
     report_docx.write_docx_report(NOTEBOOKS, target, corpus_name="000_1a50c47c6069e7e2.txt", facts=FACTS,
-                                  figures_dir=paths.FIGURES_DIR, run_date=dt.date(2026, 12, 5))
+                                  figures_dir=paths.FIGURES_DIR, tables_dir=paths.TABLES_DIR,
+                                  run_date=dt.date(2026, 12, 5))
     return target, docx.Document(str(target))
 
 
@@ -97,8 +98,10 @@ def test_every_table_shown_is_a_word_table_under_a_numbered_caption(report):
             assert "".join(t.text for t in body[i - 1].iter(qn("w:t"))).startswith("表")
     assert all(len(table.rows) <= 1 + report_docx.TABLE_ROWS for table in document.tables)
     notes = [p.text for p in document.paragraphs if p.style.name == "Table Note"]
-    assert any("共 101 行" in note for note in notes)  # 03's table of institutions: 20 of 101
-    assert "完整表格 full table: 03_institutions-institutions.csv" in notes
+    assert any("共 101 行" in note and "完整表格 full table: 03_institutions-institutions.csv" in note
+               for note in notes)  # 03's table of institutions: 20 of 101, and where the rest is
+    # 01 saves its keywords by group only when it groups: the seed has no such file, so none is named
+    assert not any("tfidf-keywords-by-group" in note for note in notes)
 
 
 def test_the_readings_are_body_text(report):

@@ -269,10 +269,11 @@ def is_dataframe_html(html: str) -> bool:
 
 @dataclass
 class _Walk:
-    """State while walking one notebook: its stem, where its exported PNGs are, the current heading."""
+    """State while walking one notebook: its stem, where its exported PNGs and CSVs are, the current heading."""
 
     stem: str
     figures_dir: Path | None
+    tables_dir: Path | None = None
     heading: str = ""
     tables_under_heading: int = 0
     blocks: list = field(default_factory=list)
@@ -318,15 +319,19 @@ def _table(html: str, cell, walk: _Walk, notes: list[str]) -> Table:
     if total is not None and total > len(rows):
         notes.append(f"显示前 {len(rows)} 行 / 共 {total:,} 行 · first {len(rows)} of {total:,} rows")
     for name in SAVED_TABLE.findall(cell.get("source", "")):
-        notes.append(f"完整表格 full table: {walk.stem}-{safe_name(name)}.csv")
+        csv = f"{walk.stem}-{safe_name(name)}.csv"
+        if walk.tables_dir is not None and (walk.tables_dir / csv).is_file():  # a cell may save it only sometimes
+            notes.append(f"完整表格 full table: {csv}")
     return Table(header, tuple(rows), caption, tuple(notes))
 
 
 # ---------------------------------------------------------------- sections
 
-def notebook_blocks(notebook, *, stem: str, figures_dir: Path | None = None) -> list[Block]:
-    """The report's blocks for one executed notebook (see the module's docstring for what is kept)."""
-    walk = _Walk(stem, figures_dir)
+def notebook_blocks(notebook, *, stem: str, figures_dir: Path | None = None,
+                    tables_dir: Path | None = None) -> list[Block]:
+    """The report's blocks for one executed notebook (see the module's docstring for what is kept);
+    ``figures_dir`` and ``tables_dir`` hold the PNGs and CSVs the run exported."""
+    walk = _Walk(stem, figures_dir, tables_dir)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             reading = SEED_READING_TAG in cell.get("metadata", {}).get("tags", [])

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 from docx import Document
@@ -30,8 +31,8 @@ from .report_content import Figure, Heading, Prose, Table, notebook_blocks
 
 PRINT_DPI = 220          # prints sharply, and keeps 25 figures of a large corpus to a few MB
 TABLE_ROWS = 20
-CHARACTER_WIDTH = Cm(0.17)  # a Latin character of 9 pt table text; a Chinese one is two
-CELL_PADDING = Cm(0.25)
+CHARACTER_WIDTH = Cm(0.18)  # a Latin character of 9 pt table text; a Chinese one is two
+CELL_PADDING = Cm(0.45)  # the cell's margins, and a little room for bold
 MISSING = {"NaN", "None", "NaT", "nan", "<NA>"}
 BODY_FONT = ("Times New Roman", "SimSun")   # (Latin, East Asian): 宋体
 HEADING_FONT = ("Arial", "SimHei")          # 黑体
@@ -58,15 +59,16 @@ ADDED_STYLES = {  # our own paragraph styles, based on Normal
 
 def write_docx_report(notebook_paths: list[Path], target: Path, *, corpus_name: str,
                       facts: list[tuple[str, str]], figures_dir: Path | None = None,
-                      run_date: dt.date | None = None) -> None:
+                      tables_dir: Path | None = None, run_date: dt.date | None = None) -> None:
     """Write ``target`` from the executed notebooks; ``facts`` are the title page's (label, value) lines,
-    and ``figures_dir`` holds the exported PNGs (used instead of the notebooks' screen-resolution ones)."""
+    ``figures_dir`` holds the exported PNGs (used instead of the notebooks' screen-resolution ones) and
+    ``tables_dir`` the CSVs (a cut table names the one that holds all of it)."""
     import nbformat
 
     run_date = run_date or dt.date.today()
     blocks = [block for path in notebook_paths
               for block in notebook_blocks(nbformat.read(path, as_version=4), stem=path.stem,
-                                           figures_dir=figures_dir)]
+                                           figures_dir=figures_dir, tables_dir=tables_dir)]
     document = new_report_document()
     set_core_properties(document, corpus_name, facts, run_date)
     add_title_page(document, corpus_name, facts, run_date)
@@ -345,13 +347,13 @@ def add_table(document, table: Table, number: int) -> None:
     if len(table.rows) > TABLE_ROWS:
         notes.insert(0, f"显示前 {TABLE_ROWS} 行 / 共 {len(table.rows):,} 行 · first {TABLE_ROWS} of "
                         f"{len(table.rows):,} rows")
-    for note in notes or [""]:
-        add_styled(document, "Table Note", note)
+    add_styled(document, "Table Note", "\n".join(notes))  # empty: the space after the table
 
 
 def column_widths(rows, columns: int, total: int) -> list[int]:
-    """Widths (EMU) summing to ``total``: every column as wide as its header's longest word, and the rest
-    shared in proportion to how much longer each column's text runs (a Chinese character counts double)."""
+    """Widths (EMU) summing to ``total``: every column as wide as its header's longest word (split at ``_``
+    too; at most 10 characters); then the short columns as wide as their text; the long ones share the
+    rest in proportion to their text (a Chinese character counts double)."""
     def shown(text: str) -> int:
         return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
@@ -359,15 +361,23 @@ def column_widths(rows, columns: int, total: int) -> list[int]:
         return int(characters * CHARACTER_WIDTH + CELL_PADDING)
 
     header = [rows[0][j] if j < len(rows[0]) else "" for j in range(columns)]
-    floors = [span(min(max([shown(word) for word in header[j].split()] + [2]), 14)) for j in range(columns)]
-    wanted = [span(min(max([shown(row[j]) for row in rows if j < len(row)] + [2]), 60)) for j in range(columns)]
-    if sum(floors) >= total:
-        return [int(total * floor / sum(floors)) for floor in floors]
-    extra = [max(want - floor, 0) for want, floor in zip(wanted, floors)]
-    spare = total - sum(floors)
-    if not sum(extra):
-        return [floor + spare // columns for floor in floors]
-    return [floor + int(spare * more / sum(extra)) for floor, more in zip(floors, extra)]
+    widths = [span(min(max([shown(part) for part in re.split(r"[\s_]+", header[j])] + [2]), 10))
+              for j in range(columns)]
+    if sum(widths) >= total:
+        return [int(total * width / sum(widths)) for width in widths]
+    wanted = [span(min(max([shown(row[j]) for row in rows if j < len(row)] + [2]), 80)) for j in range(columns)]
+    need = [max(0, want - width) for want, width in zip(wanted, widths)]
+    spare = total - sum(widths)
+    pending = sorted(range(columns), key=lambda j: need[j])
+    while pending and need[pending[0]] <= spare / len(pending):  # short columns get all they need
+        j = pending.pop(0)
+        widths[j] += need[j]
+        spare -= need[j]
+    if not pending:
+        return [width + spare // columns for width in widths]
+    for j in pending:  # the long ones share the rest in proportion to their text
+        widths[j] += int(spare * need[j] / sum(need[i] for i in pending))
+    return widths
 
 
 def _fill_cell(cell, text: str, width: int, *, header: bool) -> None:

@@ -260,7 +260,8 @@ def write_word_report(executed: list[Path], staging: Path, corpus: Path, docs) -
 
     try:
         write_docx_report(executed, staging / "report.docx", corpus_name=corpus.name,
-                          facts=corpus_facts(corpus, docs), figures_dir=staging / "figures")
+                          facts=corpus_facts(corpus, docs), figures_dir=staging / "figures",
+                          tables_dir=staging / "tables")
     except Exception as error:
         return [("report.docx", _error_line(error))]
     return []
