@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TEST_ENV := CORPUS_LIB_FIGURES_DIR=$(CURDIR)/.test-output/figures CORPUS_LIB_CACHE=$(CURDIR)/.test-output/cache \
             CORPUS_LIB_FORMATS=png MPLBACKEND=Agg
 
-UNIT_ARGS  := tests --ignore=tests/browser --doctest-modules corpus_lib
+UNIT_ARGS  := tests --ignore=tests/browser --ignore=tests/office --doctest-modules corpus_lib
 NBVAL_ARGS := --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 SUPPORTED := 3.10 to 3.13
@@ -17,7 +17,7 @@ SUPPORTED := 3.10 to 3.13
 LAB_SETTINGS  := $(VENV)/share/jupyter/lab/settings/overrides.json
 SERVER_CONFIG := $(VENV)/etc/jupyter/jupyter_server_config.json
 
-.PHONY: install check-python figures test quick unit nbval lab test-browser check-lock check-wheel bench clean
+.PHONY: install check-python figures test quick unit nbval lab test-browser test-docx check-lock check-wheel bench clean
 
 install: $(STAMP) $(LAB_SETTINGS) $(SERVER_CONFIG)
 
@@ -71,6 +71,11 @@ lab: install
 # A real browser (Debian chromium through Playwright) opens, runs and saves every notebook in JupyterLab.
 test-browser: install
 	$(TEST_ENV) $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser
+
+# report.docx end to end: run on the seed folder, LibreOffice converts the report to PDF, poppler renders its
+# first pages (apt-get install -y libreoffice-writer poppler-utils fonts-noto-cjk; skipped with a message if absent).
+test-docx: install
+	$(TEST_ENV) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/office
 
 # The lock resolves for every supported Python (uv evaluates the markers for each version).
 check-lock: install

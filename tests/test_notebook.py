@@ -96,3 +96,46 @@ def test_every_notebook_shows_its_figures_with_one_call():
         names = set(re.findall(r'cl\.show_figure\(fig, "([^"]+)"\)', code))
         drawn = {p.name[len(path.stem) + 1:-len(".png")] for p in paths.FIGURES_DIR.glob(f"{path.stem}-*.png")}
         assert names == drawn, path.name
+
+
+def test_a_figure_output_carries_its_title_and_file_name(tmp_path):
+    """In a real kernel, a figure shown as the cell's value or with display() stores the chart's title (and the
+    file save_figure wrote) in its output's metadata: the PNG carries neither, and report.docx captions from it."""
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    cells = ["%matplotlib inline\nimport corpus_lib as cl\ncl.setup_notebook('09_demo')\ncl.setup_notebook('09_demo')",
+             "from corpus_lib.plots.base import new_axes\nfig, ax = new_axes(4, 3)\n"
+             "ax.set_title('各文档篇幅\\nDocument length')\ncl.save_figure(fig, 'lengths')\nfig",
+             "from IPython.display import display\nfig, ax = new_axes(4, 3)\nfig.suptitle('高频词 Most frequent terms')\n"
+             "display(fig)"]
+    demo = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in cells])
+    demo.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    env = {**os.environ, "CORPUS_LIB_FIGURES_DIR": str(tmp_path), "CORPUS_LIB_FORMATS": "png"}
+    NotebookClient(demo, kernel_name="python3", timeout=120).execute(env=env)
+    shown = [output for cell in demo.cells for output in cell.outputs if "image/png" in output.get("data", {})]
+    assert [output["metadata"]["image/png"][notebook.FIGURE_METADATA] for output in shown] == [
+        {"title": "各文档篇幅 Document length", "file": "09_demo-lengths"}, {"title": "高频词 Most frequent terms"}]
+    assert (tmp_path / "09_demo-lengths.png").exists()
+
+
+def test_figure_metadata_names_the_title_of_every_panel_when_there_is_no_suptitle(tmp_path, monkeypatch):
+    from corpus_lib.plots.base import new_figure
+
+    fig = new_figure(6, 3)
+    left, right = fig.subplots(1, 2)
+    left.set_title("保留套话 / with boilerplate")
+    right.set_title("去除套话 / boilerplate removed")
+    assert notebook.figure_metadata(fig) == {"title": "保留套话 / with boilerplate；去除套话 / boilerplate removed"}
+    monkeypatch.setenv("CORPUS_LIB_FIGURES_DIR", str(tmp_path))
+    monkeypatch.setitem(export._prefix, "stem", "01_themes")
+    cl.save_figure(fig, "wordcloud-boilerplate", formats=("png",))
+    assert notebook.figure_metadata(fig)["file"] == "01_themes-wordcloud-boilerplate"
+
+
+def test_a_figure_with_nothing_to_draw_is_titled_with_what_it_says():
+    from corpus_lib.plots.base import empty_figure
+
+    assert notebook.figure_metadata(empty_figure("未发现人物 / no people found")) == {"title": "未发现人物 / no people found"}

@@ -149,6 +149,9 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(paths.FIGURES_DIR / "x")], "must not be inside figures/"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "-p", "TOP"], "write NAME=VALUE"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "-p", "GROUP_BY=colour"], "GROUP_BY 'colour'"),
+    (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "--report", "html,pdf"], "unknown report pdf"),
+    (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "--report", ","], "unknown report (none)"),
+    (lambda tmp: ["--report", "docx"], "--report writes into --out"),  # the repository refresh writes no report
 ])
 def test_bad_input_gets_one_line_and_exit_code_2(tmp_path, capsys, make_args, message):
     from corpus_lib.app.cli import main
@@ -207,3 +210,48 @@ def test_the_report_says_what_it_describes(small_corpus_run):
     assert "Analysis report: corpus" in report and "文档 documents: 2" in report
     assert "字数 characters: 61" in report and "无日期 no dates" in report
     assert report.index("Analysis report") < report.index("00 语料概览")
+
+
+def test_the_word_report_holds_every_notebook_with_captions_from_the_charts_titles(small_corpus_run):
+    import docx
+
+    _, out, _ = small_corpus_run
+    document = docx.Document(str(out / "report.docx"))
+    titles = [nbformat.read(p, as_version=4).cells[0].source.splitlines()[0].lstrip("# ")
+              for p in sorted((out / "notebooks").glob("*.ipynb"))]
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == titles
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption" and p.text.startswith("图")]
+    assert len(captions) == len(document.inline_shapes) >= 10
+    # each caption is the chart's title as the kernel recorded it, not the file-name fallback; a chart with
+    # nothing to draw is captioned with what it says
+    assert not [c for c in captions if c.endswith(".png")]
+    assert captions[:2] == ["图1　文档时间线 Document timeline", "图2　各文档篇幅 Document length"]
+    assert "图12　未发现世代词 / no cohort mentions found" in captions
+    assert "字数 characters：61" in "\n".join(p.text for p in document.paragraphs[:20])
+
+
+@pytest.mark.parametrize("report,written,absent", [("html", "report.html", "report.docx"),
+                                                   ("docx", "report.docx", "report.html")])
+def test_report_chooses_the_reports(tmp_path, monkeypatch, report, written, absent):
+    from corpus_lib.app import runner
+    from corpus_lib.app.cli import main
+
+    monkeypatch.setattr(runner, "run_all", lambda targets, **_: [])  # no kernels: the reports of no notebooks
+    (tmp_path / "ok.txt").write_text("标题\n正文。", encoding="utf-8")
+    assert main(["run", "--corpus", str(tmp_path / "ok.txt"), "--out", str(tmp_path / "o"), "--report", report]) == 0
+    assert (tmp_path / "o" / written).exists() and not (tmp_path / "o" / absent).exists()
+
+
+def test_a_failing_word_report_is_named_and_the_rest_is_published(tmp_path, monkeypatch, capsys):
+    from corpus_lib.app import report_docx, runner
+    from corpus_lib.app.cli import main
+
+    def broken(*args, **kwargs):
+        raise OSError("磁盘已满 disk full")
+
+    monkeypatch.setattr(runner, "run_all", lambda targets, **_: [])
+    monkeypatch.setattr(report_docx, "write_docx_report", broken)
+    (tmp_path / "ok.txt").write_text("标题\n正文。", encoding="utf-8")
+    assert main(["run", "--corpus", str(tmp_path / "ok.txt"), "--out", str(tmp_path / "o")]) == 1
+    assert "error: report.docx failed: 磁盘已满 disk full" in capsys.readouterr().err
+    assert (tmp_path / "o" / "report.html").exists() and not (tmp_path / "o" / "report.docx").exists()

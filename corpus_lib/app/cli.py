@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--corpus", metavar="PATH", help="your corpus; without it, refresh the repository's own outputs")
     run.add_argument("--out", metavar="DIR", help="output folder (default: a new folder named after the corpus)")
     run.add_argument("--formats", default="png,svg,pdf", help="figure formats, e.g. png,svg,pdf")
+    run.add_argument("--report", metavar="html,docx", help="the reports to write (default: both)")
     run.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                      help="set a notebook parameter, e.g. -p 'KEYNESS_TARGET=[\"news\"]' (repeatable)")
     run.set_defaults(handler=_run)

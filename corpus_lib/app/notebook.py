@@ -1,5 +1,6 @@
 """Notebook front end: the setup every notebook calls first, showing a figure (saved, then displayed) and a
-long table, the live KWIC search box, and the save hook that keeps stored notebooks free of widget views.
+long table, the live KWIC search box, the display hook that gives each figure output its title, and the save
+hook that keeps stored notebooks free of widget views.
 
 Nothing here computes an analysis: it calls ``themes.kwic`` and ``style``/``export``.
 """
@@ -96,6 +97,7 @@ def setup_notebook(stem: str, *, serif: bool | None = None) -> None:
     jieba.setLogLevel(logging.WARNING)
     style.apply_style(serif=serif)
     export.set_file_prefix(stem)
+    record_figure_titles()
     pd.set_option("display.max_colwidth", 80)
     pd.set_option("display.unicode.east_asian_width", True)
 
@@ -107,6 +109,53 @@ def show_figure(fig, name: str, *, formats: tuple[str, ...] | None = None) -> No
 
     export.save_figure(fig, name, formats)
     display(fig)
+
+
+FIGURE_METADATA = "corpus_lib"  # the key, in a figure output's image/png metadata, of what report.docx reads
+
+
+def figure_metadata(fig) -> dict:
+    """What a report needs about a displayed figure that its PNG does not carry: the chart's title and,
+    once ``save_figure`` has written it, the file stem (``{"title": "各文档篇幅 Document length",
+    "file": "00_corpus_overview-lengths"}``)."""
+    from ..plots.base import figure_title
+
+    metadata = {"title": figure_title(fig)}
+    stem = export.saved_stem(fig)
+    if stem:
+        metadata["file"] = stem
+    return metadata
+
+
+def record_figure_titles() -> None:
+    """Wrap IPython's PNG formatter for Figures so every figure output, whether the cell ends in ``fig`` or
+    calls ``display(fig)``, stores ``figure_metadata`` under ``metadata["image/png"]["corpus_lib"]``.
+    Outside IPython, or before ``%matplotlib inline`` registered a formatter, it does nothing."""
+    try:
+        from IPython import get_ipython
+        from matplotlib.figure import Figure
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["image/png"]
+    try:
+        draw = formatter.lookup_by_type(Figure)
+    except KeyError:
+        return
+    if getattr(draw, "records_titles", False):  # setup_notebook ran twice in this kernel
+        return
+
+    def draw_with_metadata(fig):
+        result = draw(fig)
+        data, metadata = result if isinstance(result, tuple) else (result, None)
+        if data is None:  # an empty figure draws nothing
+            return None
+        return data, {**(metadata or {}), FIGURE_METADATA: figure_metadata(fig)}
+
+    draw_with_metadata.records_titles = True
+    formatter.for_type(Figure, draw_with_metadata)
 
 
 def show_table(table: pd.DataFrame, *, rows: int = 20, columns: int = 12) -> pd.DataFrame:

@@ -3,9 +3,10 @@
 Without ``--corpus`` it refreshes the repository's own outputs (the notebooks' stored
 outputs, ``figures/`` and ``figures/tables/``); that is what ``make figures`` calls.
 With ``--corpus`` it writes into ``--out`` only: executed notebooks, figures, CSV tables,
-one XLSX workbook and one self-contained HTML report. Files are staged in a temporary
-folder and moved into place one by one with ``os.replace``, so a crash leaves nothing
-half-written, and files in ``--out`` that this run does not produce are left alone.
+one XLSX workbook, one self-contained HTML report and one Word report (``--report`` picks the
+reports). Files are staged in a temporary folder and moved into place one by one with
+``os.replace``, so a crash leaves nothing half-written, and files in ``--out`` that this run
+does not produce are left alone.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from .notebook import drop_widget_views
 
 PARAMETERS_TAG = "parameters"
 SEED_READING_TAG = "seed-reading"
+REPORTS = ("html", "docx")
 
 
 def notebooks() -> list[Path]:
@@ -37,6 +39,15 @@ def parse_formats(value: str) -> tuple[str, ...]:
     if unknown or not formats:
         raise CorpusError(f"unknown figure format {', '.join(unknown) or '(none)'}; choose from png, svg, pdf")
     return formats
+
+
+def parse_reports(value: str) -> tuple[str, ...]:
+    """``"html,docx"`` -> ``("html", "docx")``: the reports ``run`` writes."""
+    reports = tuple(part.strip().lower() for part in value.split(",") if part.strip())
+    unknown = [part for part in reports if part not in REPORTS]
+    if unknown or not reports:
+        raise CorpusError(f"--report: unknown report {', '.join(unknown) or '(none)'}; choose from html, docx")
+    return reports
 
 
 def parse_params(items: list[str]) -> dict:
@@ -202,14 +213,23 @@ def _sheet_name(stem: str, used: set) -> str:
     return name
 
 
+def date_span(docs) -> str:
+    dated = docs["date"].dropna()
+    return (f"{dated.min():%Y-%m-%d} – {dated.max():%Y-%m-%d}（{len(dated)}/{len(docs)} 篇有日期 dated）"
+            if len(dated) else "无日期 no dates")
+
+
+def corpus_facts(corpus: Path, docs) -> list[tuple[str, str]]:
+    """The Word report's title page: (label, value) lines."""
+    return [("语料 corpus", corpus.name), ("文档 documents", f"{len(docs):,}"),
+            ("字数 characters", f"{int(docs['n_chars'].sum()):,}"), ("日期范围 date range", date_span(docs))]
+
+
 def corpus_header(corpus: Path, docs) -> str:
     """What a report describes: the corpus's name, documents, characters and date range (Markdown)."""
-    dated = docs["date"].dropna()
-    span = (f"{dated.min():%Y-%m-%d} – {dated.max():%Y-%m-%d}（{len(dated)}/{len(docs)} 篇有日期 dated）"
-            if len(dated) else "无日期 no dates")
     return (f"# 分析报告 · Analysis report: {corpus.name}\n\n"
             f"- 语料 corpus: `{corpus.name}`\n- 文档 documents: {len(docs):,}\n"
-            f"- 字数 characters: {int(docs['n_chars'].sum()):,}\n- 日期范围 date range: {span}\n\n"
+            f"- 字数 characters: {int(docs['n_chars'].sum()):,}\n- 日期范围 date range: {date_span(docs)}\n\n"
             "以下各节的“解读（自动生成）”由本语料的表格计算得出。 Each “Reading (generated)” below is computed from "
             "this corpus's own tables.")
 
@@ -231,6 +251,20 @@ def write_report(notebook_paths: list[Path], target: Path, *, header: str | None
     # The template loads require.js and MathJax from a CDN; the report needs neither, and must open offline.
     body = re.sub(r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>', "", body)
     target.write_text(body, encoding="utf-8")
+
+
+def write_word_report(executed: list[Path], staging: Path, corpus: Path, docs) -> list[tuple[str, str]]:
+    """``report.docx`` from the executed notebooks; a failure is reported like a notebook's, and the
+    run's other outputs are still published."""
+    from .report_docx import write_docx_report  # python-docx only when a run writes the report
+
+    try:
+        write_docx_report(executed, staging / "report.docx", corpus_name=corpus.name,
+                          facts=corpus_facts(corpus, docs), figures_dir=staging / "figures",
+                          tables_dir=staging / "tables")
+    except Exception as error:
+        return [("report.docx", _error_line(error))]
+    return []
 
 
 def _default_out(corpus: Path) -> Path:
@@ -258,7 +292,8 @@ def _publish(staging: Path, out: Path) -> None:
         os.replace(file, target)
 
 
-def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None) -> int:
+def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None,
+                    reports: tuple[str, ...] = REPORTS) -> int:
     from ..io.corpus import load_corpus
     from .precompute import warm_cache
 
@@ -277,8 +312,11 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
         targets = {nb: staging / "notebooks" / nb.name for nb in notebooks()}
         failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve()), **(params or {})}, env=env)
         write_workbook(staging / "tables", staging / "tables.xlsx")
-        write_report([t for t in targets.values() if t.exists()], staging / "report.html",
-                     header=corpus_header(corpus, docs))
+        executed = [t for t in targets.values() if t.exists()]
+        if "html" in reports:
+            write_report(executed, staging / "report.html", header=corpus_header(corpus, docs))
+        if "docx" in reports:
+            failures += write_word_report(executed, staging, corpus, docs)
         _publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -295,20 +333,25 @@ def refresh_repository(formats: tuple[str, ...]) -> int:
 def _summary(failures: list[tuple[str, str]], out: Path) -> int:
     for name, message in failures:
         print(f"error: {name} failed: {message}", file=sys.stderr)
-    print(f"{len(notebooks()) - len(failures)}/{len(notebooks())} notebooks ran; outputs in {out}", file=sys.stderr)
+    ran = len(notebooks()) - sum(name.endswith(".ipynb") for name, _ in failures)
+    print(f"{ran}/{len(notebooks())} notebooks ran; outputs in {out}", file=sys.stderr)
     return 1 if failures else 0
 
 
 def run_command(args) -> int:
     formats = parse_formats(args.formats)
     params = parse_params(getattr(args, "param", []))
+    report = getattr(args, "report", None)
+    reports = parse_reports(report) if report is not None else REPORTS
     if args.corpus is None and args.out is None:
         if params:
             raise CorpusError("-p changes the analysis: use it with --corpus or --out, not to refresh the repository")
+        if report is not None:
+            raise CorpusError("--report writes into --out: use it with --corpus or --out, not to refresh the repository")
         return refresh_repository(formats)
     corpus = Path(args.corpus) if args.corpus else paths.corpus_path()
     if not corpus.exists():
         raise CorpusError(f"{corpus}: no such file or folder")
     out = Path(args.out) if args.out else _default_out(corpus)
     _check_out(out)
-    return run_into_folder(corpus, out, formats, params)
+    return run_into_folder(corpus, out, formats, params, reports)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import weakref
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +24,8 @@ METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
 PNG_MAX_SIDE = 4000
 PNG_MAX_BYTES = 3_000_000
 _prefix = {"stem": None}
+# Figure -> the file stem save_figure gave it, so a displayed figure can name its file (report.docx).
+_saved_stems: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def set_file_prefix(stem: str | None) -> None:
@@ -91,10 +94,16 @@ def save_figure(fig, name: str, formats: tuple[str, ...] | None = None) -> list[
     if unknown:
         raise CorpusError(f"unknown figure format {', '.join(unknown)}; use png, svg or pdf")
     folder = paths.figures_dir()
+    _saved_stems[fig] = _target(folder, name, "png").stem
     return [write_atomic(_target(folder, name, ext),
                          lambda tmp, ext=ext: _write_png(fig, tmp) if ext == "png"
                          else fig.savefig(tmp, format=ext, metadata=METADATA[ext]))
             for ext in formats]
+
+
+def saved_stem(fig) -> str | None:
+    """The file stem ``save_figure`` last wrote ``fig`` under (``00_corpus_overview-lengths``), or None."""
+    return _saved_stems.get(fig)
 
 
 def save_table(table: pd.DataFrame, name: str) -> Path:

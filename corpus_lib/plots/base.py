@@ -34,6 +34,7 @@ def empty_figure(message: str, *, width: float = 6, height: float = 1.5) -> Figu
     fig, ax = new_axes(width, height)
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
     ax.set_axis_off()
+    fig.set_label(message)  # not drawn; figure_title reads it, so a report's caption says it too
     return fig
 
 
@@ -45,3 +46,19 @@ def per_document(groups: Groups | None) -> bool:
 def font_name() -> str:
     """The family name of the project's CJK font (for networkx labels and the like)."""
     return style.apply_style()
+
+
+def figure_title(fig: Figure) -> str:
+    r"""A chart's title as one line: its suptitle, else its plot areas' titles joined by ；, else its label
+(``empty_figure`` labels its message), else ''.
+
+    >>> fig, ax = new_axes(4, 3)
+    >>> _ = ax.set_title("各文档篇幅\nDocument length")
+    >>> figure_title(fig)
+    '各文档篇幅 Document length'
+    """
+    suptitle = fig.get_suptitle()
+    titles = [suptitle] if suptitle.strip() else [
+        ax.get_title(loc) for ax in fig.axes for loc in ("center", "left", "right") if ax.get_title(loc).strip()]
+    titles = titles or [fig.get_label()]
+    return "；".join(" ".join(title.split()) for title in titles)
