@@ -223,6 +223,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("quote_type", "object", "direct | reported | mixed, or None"),
         ("cohort_evidence", "object", "the words that state the cohort"),
         ("sentence", "object", "the sentence that first names the person"),
+        ("age", "Int64", "the age the text gives (23岁的…, …，23岁), or <NA>"),
+        ("evidence", "object", "why the row is a person: the finder's probability and weightiest cues, or the credit, signature or dotted shape"),
     ),
     # overview.vocabulary_table
     "vocabulary": _table(

@@ -256,7 +256,9 @@ def write_report(notebook_paths: list[Path], target: Path, *, header: str | None
 def write_word_report(executed: list[Path], staging: Path, corpus: Path, docs) -> list[tuple[str, str]]:
     """``report.docx`` from the executed notebooks; a failure is reported like a notebook's, and the
     run's other outputs are still published."""
-    from .report_docx import write_docx_report  # python-docx only when a run writes the report
+    from .report_docx import (
+        write_docx_report,  # python-docx only when a run writes the report
+    )
 
     try:
         write_docx_report(executed, staging / "report.docx", corpus_name=corpus.name,

@@ -64,6 +64,8 @@ FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带�
 LEFT_WINDOW = 12
 COMMON = 100  # a dictionary word this frequent (jieba's counts) that the tagger does not call a name is no candidate
 # last characters of place and organisation names (谷岗乡, 郭庄村, 苗寨): a candidate ending in one is likelier a place
+NEVER_LAST = frozenset("乡镇村县省区寨部局处厅委社站馆队")  # no given name ends with these; places and bodies do
+ORGANISATION_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:公司|集团|有限|医院|大学|学院|学校|中学|小学|协会|中心|工作室|合作社|研究所|研究院)")
 PLACE_ENDINGS = frozenset("村乡镇寨县区省州市街路港湾岛沟坪屯庄营堡园院局部处委会厅馆站队社校")
 # Pairs of feature groups whose combinations are features too (a two-character name tagged as a name, a
 # clause-initial candidate followed by a verb …): a linear model cannot combine them by itself.
@@ -131,6 +133,8 @@ def _boundaries(tokens, text: str) -> tuple[set[int], set[int], list[int]]:
         if len(word) > 1 and HAN_ONLY.fullmatch(word) and not known(word):
             starts.update(range(start + 1, end))
             ends.update(range(start + 1, end))
+            if len(word) == 2 and word[0] in _surname_characters():
+                ends.add(end + 1)  # 操一|铭感: a surname and one character glued, the name's last one in the next word
     return starts, ends, token_at
 
 
@@ -170,6 +174,8 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
                 continue
             if length == 4 and not span.startswith(compounds) and names < b - a + 1:
                 continue
+            if span[-1] in NEVER_LAST:
+                continue  # 谷岗乡, 裴庄村: a place
             if names == 0 or (a == b and tokens[a][2] == start and tokens[a][3] == end):
                 if span in words and frequency.get(span, 0) >= COMMON and not names:
                     continue  # a frequent dictionary word the tagger does not call a name
@@ -189,8 +195,11 @@ def _role_endings() -> tuple[re.Pattern, int]:
 
 @lru_cache(maxsize=None)
 def _credit_ending() -> re.Pattern:
-    credits = sorted(press_roles(), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, credits)) + r")[\s：:丨|/]*$")
+    """A press credit right before the candidate, itself after a boundary (人文|关怀 is no credit); a credit of
+    one character (文, 图) only with a separator."""
+    longer = "|".join(map(re.escape, sorted((c for c in press_roles() if len(c) > 1), key=len, reverse=True)))
+    single = "|".join(map(re.escape, (c for c in press_roles() if len(c) == 1)))
+    return re.compile(rf"(?:^|(?<=[\s（(【\[|｜丨:：/□报社台网]))(?:(?:{longer})[\s：:丨|/]*|(?:{single})[\s：:丨|/]+)$")
 
 
 @lru_cache(maxsize=None)
@@ -204,6 +213,12 @@ def _speech_cues() -> tuple[str, ...]:
 def _link_cues() -> tuple[str, ...]:
     after = name_cues()[1]
     return tuple(sorted((cue for cue, kind in after.items() if kind == "link"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _weak_cues() -> tuple[str, ...]:
+    after = name_cues()[1]
+    return tuple(sorted((cue for cue, kind in after.items() if kind == "weak"), key=len, reverse=True))
 
 
 def _left_features(text: str, start: int, tokens, a: int) -> dict[str, float]:
@@ -248,6 +263,8 @@ def _right_features(text: str, end: int, tokens, b: int) -> dict[str, float]:
         features["right:speech_near"] = 1.0
     if after.startswith(_link_cues()):
         features["right:link"] = 1.0
+    elif after.startswith(_weak_cues()) and after[:1] not in "是和等的、":
+        features["right:weak_cue"] = 1.0  # 所在 …
     if after.startswith(titles_after_name()):
         features["right:title"] = 1.0
     if char in CONJUNCTIONS:
@@ -257,6 +274,8 @@ def _right_features(text: str, end: int, tokens, b: int) -> dict[str, float]:
             features[name] = 1.0
     if not features:
         features[f"right:{PUNCTUATION_CLASSES.get(char, 'han' if HAN_ONLY.fullmatch(char) else 'other')}"] = 1.0
+    if ORGANISATION_AFTER.match(text, end):
+        features["right:organisation_follows"] = 1.0  # 康天晟|合生物技术有限公司
     if b + 1 < len(tokens):
         features[f"right_tag:{tokens[b + 1][1][:1] or 'x'}"] = 1.0
     return features
@@ -324,7 +343,10 @@ def _document_features(candidates: list[dict]) -> None:
     """How often each string occurs, and whether another occurrence has strong evidence, in place."""
     counts: dict[str, int] = {}
     strong: dict[str, int] = {}
+    extensions: dict[str, set[str]] = {}
     for candidate in candidates:
+        if len(candidate["text"]) >= 3:
+            extensions.setdefault(candidate["text"][:-1], set()).add(candidate["text"])
         counts[candidate["text"]] = counts.get(candidate["text"], 0) + 1
         if _strong(candidate["features"]):
             strong[candidate["text"]] = strong.get(candidate["text"], 0) + 1
@@ -333,13 +355,29 @@ def _document_features(candidates: list[dict]) -> None:
         features["document:repeats"] = math.log(counts[name])
         if strong.get(name, 0) - _strong(features) > 0:
             features["document:strong_elsewhere"] = 1.0
+        if len(name) == 3 and counts.get(name[:2], 0) > counts[name]:
+            features["document:shorter_recurs"] = 1.0  # 陈寅作 once, 陈寅 more often: 作 is not part of the name
+        if any(counts.get(longer, 0) >= counts[name] for longer in extensions.get(name, ())):
+            features["document:longer_recurs"] = 1.0  # 王陈政 as often as 王陈政辉
 
 
+RULE_FLOOR = 0.05  # a cued candidate still needs this much from the scorer (青年张云表示 is no name: 0.00)
 STRONG = ("left:role", "left:age", "left:cohort", "right:speech", "right:title", "tag:name")
 
 
 def _strong(features: dict[str, float]) -> int:
     return int(any(name in features for name in STRONG))
+
+
+def _overlap_features(candidates: list[dict], text: str) -> None:
+    """A candidate one character inside a longer one that starts with a surname right before it (王|陈政辉 in
+    王陈政辉, 欧阳|晓晴): the name may begin a character earlier. In place."""
+    spans = {(c["start"], c["end"]) for c in candidates}
+    initials = _surname_characters()
+    for candidate in candidates:
+        start, end = candidate["start"], candidate["end"]
+        if start and text[start - 1] in initials and (start - 1, end) in spans:
+            candidate["features"]["left:surname_before"] = 1.0
 
 
 def _list_features(candidates: list[dict], text: str) -> None:
@@ -377,13 +415,27 @@ def candidates(text: str) -> list[dict]:
         found.append({"start": start, "end": end, "text": span, "features": features})
     _document_features(found)
     _list_features(found, text)
+    _overlap_features(found, text)
     return found
 
 
+CUE_BEFORE = ("left:role", "left:age", "left:cohort")
+CUE_AFTER = ("right:speech", "right:link", "right:title")
+
+
+def cued(features: dict[str, float]) -> bool:
+    """The rule beside the scorer: a name between a strong cue before it (a role, an age, a cohort) and one after
+    it (说/表示, 也是/作为, a title) is a person whatever its score (团委干部温阳说, 护士李爱飞表示)."""
+    return any(f in features for f in CUE_BEFORE) and any(f in features for f in CUE_AFTER)
+
+
 def choose_names(scored: list[dict], threshold: float) -> list[dict]:
-    """Of scored candidates (with ``score``), the likelier of any two that overlap, and of those the
-    occurrences of every string whose best occurrence passes ``threshold``."""
-    kept = resolve_overlaps(scored, priority=lambda c: (-c["score"], c["start"]))
+    """Of scored candidates (with ``score``), the likelier of any two that overlap (nearly equal ones: the
+    longer), and of those the occurrences of every string whose best occurrence passes ``threshold`` or is
+    ``cued``."""
+    scored = [c | {"score": max(c["score"], threshold)} if cued(c["features"]) and c["score"] >= RULE_FLOOR else c
+              for c in scored]
+    kept = resolve_overlaps(scored, priority=lambda c: (-round(c["score"], 2), -(c["end"] - c["start"]), c["start"]))
     best: dict[str, float] = {}
     for candidate in kept:
         best[candidate["text"]] = max(best.get(candidate["text"], 0.0), candidate["score"])
@@ -395,6 +447,7 @@ def score_candidates(found: list[dict]) -> list[dict]:
     return [c | {"score": probability(c["features"])} for c in found]
 
 
+OUTLET_ENDINGS = frozenset("报网社台刊线端号")
 DOTTED = re.compile(f"[{HAN}]{{2,6}}[{NAME_DOTS}][{HAN}]{{2,10}}")
 
 
@@ -404,6 +457,9 @@ def dotted_names(text: str) -> list[Mention]:
     found = []
     for match in DOTTED.finditer(text):
         start, end = _dotted_start(text, match), _dotted_end(text, match)
+        parts = re.split(f"[{NAME_DOTS}]", text[start:end])
+        if any(part[-1] in OUTLET_ENDINGS or "记者" in part for part in parts):
+            continue  # 中青报·中青网记者, 中国青年报·中青在线: outlets joined by a dot
         found.append(Mention(start, end, text[start:end], "person", "dotted", ("shape:dotted",), 1.0))
     return found
 
