@@ -63,3 +63,16 @@ def test_run_takes_the_columns_once(tmp_path):
     assert corpus_columns(SimpleNamespace(columns=None), {"CORPUS_COLUMNS": "text=摘要"}) == {"text": "摘要"}
     with pytest.raises(cl.CorpusError, match="name the columns once"):
         corpus_columns(SimpleNamespace(columns=["text=摘要"]), {"CORPUS_COLUMNS": {"text": "正文"}})
+
+
+def test_in_a_folder_a_table_without_a_text_column_is_skipped_and_named(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("团市委开展志愿服务\n团市委组织青年志愿者服务社区。", encoding="utf-8")
+    (tmp_path / "gold.tsv").write_text("file\tkind\tvalue\na.txt\ttitle\t团市委开展志愿服务\n", encoding="utf-8")
+    assert cl.load_corpus(tmp_path)["source"].tolist() == ["a.txt"]
+    assert capsys.readouterr().err.splitlines() == [
+        "note: skipped 1 table(s) without a text column (name it with --columns text=COLUMN): gold.tsv (file, kind, value)"]
+    (tmp_path / "a.txt").unlink()
+    with pytest.raises(cl.CorpusError) as error:  # nothing else to read: one line, naming its columns
+        cl.load_corpus(tmp_path)
+    assert str(error.value).endswith("no documents to read (skipped 1 table(s) without a text column (name it with "
+                                     "--columns text=COLUMN): gold.tsv (file, kind, value))")

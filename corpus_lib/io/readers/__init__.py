@@ -69,11 +69,17 @@ def read_source(source: Source, options: ReadOptions) -> Iterator[Document]:
 
 def read_sources(sources: Iterable[Source], options: ReadOptions) -> Iterator[Document]:
     """The documents of many files, sorted by path. Hidden files are passed over; files no reader reads
-    and ``metadata.csv`` files below the top (only the top one is metadata) are noted as ignored."""
+    and ``metadata.csv`` files below the top (only the top one is metadata) are noted as ignored, and so
+    is a table without a text column (a folder's annotations, say), with its columns."""
+    from .table import NoTextColumn
+
     for source in sorted(sources, key=lambda source: source.name):
         if is_hidden(source.name) or source.name == METADATA_FILE:
             continue
         if reader_for(source) is None or source.name.endswith("/" + METADATA_FILE):
             options.notes.add("ignored", source.name)
             continue
-        yield from read_source(source, options)
+        try:
+            yield from read_source(source, options)
+        except NoTextColumn as error:
+            options.notes.add("no_text_column", f"{source.name} ({', '.join(error.columns)})")

@@ -74,6 +74,7 @@ NOTE_LINES = {
     "no_main_text": "skipped {n} web page(s) without a main text",
     "other_sheets": "read the first sheet only of {n} workbook(s); other sheets",
     "ignored": "ignored {n} file(s) in formats it does not read",
+    "no_text_column": "skipped {n} table(s) without a text column (name it with --columns text=COLUMN)",
 }
 SHOWN = 8
 

@@ -133,9 +133,17 @@ def _guess(headers: list[str], field: str, taken: set) -> str | None:
     return min(ranked)[2] if ranked else None
 
 
+class NoTextColumn(CorpusError):
+    """A table whose text column cannot be found; ``columns`` are its headers."""
+
+    def __init__(self, message: str, columns: list[str]):
+        super().__init__(message)
+        self.columns = columns
+
+
 def match_columns(headers: list[str], chosen: dict, *, name: str) -> TableColumns:
     """Which header holds each field: what ``chosen`` names, else the best-named column. A table without a
-    text column raises ``CorpusError`` in one line that lists its columns and names the option."""
+    text column raises ``NoTextColumn`` in one line that lists its columns and names the option."""
     found, taken = {}, set()
     for field in FIELDS:
         if field in chosen:
@@ -144,8 +152,8 @@ def match_columns(headers: list[str], chosen: dict, *, name: str) -> TableColumn
             found[field] = _guess(headers, field, taken)
         taken.add(found[field])
     if not found["text"]:
-        raise CorpusError(f"{name}: no text column among its columns {', '.join(headers) or '(none)'}; name it "
-                          f"with --columns text=COLUMN (recognised: {', '.join(FIELD_NAMES['text'])})")
+        raise NoTextColumn(f"{name}: no text column among its columns {', '.join(headers) or '(none)'}; name it "
+                          f"with --columns text=COLUMN (recognised: {', '.join(FIELD_NAMES['text'])})", headers)
     return TableColumns(**found)
 
 
