@@ -64,7 +64,7 @@ class Corpus:
     lone: bool = False
 
 
-def _folder_sources(folder: Path) -> list[Source]:
+def _list_folder(folder: Path) -> list[Source]:
     return [Source.from_path(file, file.relative_to(folder).as_posix())
             for file in sorted(folder.rglob("*")) if file.is_file()]
 
@@ -73,18 +73,15 @@ def _folder_sources(folder: Path) -> list[Source]:
 def open_corpus(path: Path) -> Iterator[Corpus]:
     """The corpus at ``path``, its files open for reading inside the block."""
     if path.is_dir():
-        sources = _folder_sources(path)
+        yield _container_of(path, _list_folder(path), "folder")
     elif path.suffix.lower() in zip_reader.SUFFIXES:
         with zip_reader.open_archive(Source.from_path(path)) as archive:
-            yield _container(path, zip_reader.members(archive, ""), "archive")
-        return
+            yield _container_of(path, zip_reader.members(archive, ""), "archive")
     else:
         yield Corpus([Source.from_path(path)], lone=True)
-        return
-    yield _container(path, sources, "folder")
 
 
-def _container(path: Path, sources: list[Source], kind: str) -> Corpus:
+def _container_of(path: Path, sources: list[Source], kind: str) -> Corpus:
     readable = [source for source in sources if not readers.is_hidden(source.name)
                 and readers.reader_for(source) is not None and source.name != readers.METADATA_FILE]
     if not readable:
@@ -93,7 +90,7 @@ def _container(path: Path, sources: list[Source], kind: str) -> Corpus:
     return Corpus(sources, metadata)
 
 
-def _documents(corpus: Corpus, options: ReadOptions) -> Iterator[Document]:
+def _read_documents(corpus: Corpus, options: ReadOptions) -> Iterator[Document]:
     if not corpus.lone:
         return readers.read_sources(corpus.sources, options)
     source = corpus.sources[0]
@@ -120,10 +117,10 @@ def _describe_batch(batch: list[Document], simplify: bool, folders: bool) -> lis
     """Whole documents, described from their text (cleaning is cached too), with what the file states."""
     described = doccache.cached_per_document(_describe_file.__name__, _describe_file, [doc.text for doc in batch],
                                              [simplify] * len(batch), [doc.fields.get("title") for doc in batch])
-    return [_with_fields(row, document, folders) for row, document in zip(described, batch)]
+    return [_apply_fields(row, document, folders) for row, document in zip(described, batch)]
 
 
-def _with_fields(row: dict, document: Document, folders: bool) -> dict:
+def _apply_fields(row: dict, document: Document, folders: bool) -> dict:
     row = document.columns | row | {"source": document.source}  # a column never replaces a computed field
     if document.fields.get("issuer"):
         row["issuer"] = document.fields["issuer"]
@@ -145,7 +142,7 @@ def describe_documents(documents: Iterable[Document], *, simplify: bool, lone: b
     return rows
 
 
-def _table(rows: list[dict]) -> pd.DataFrame:
+def _build_table(rows: list[dict]) -> pd.DataFrame:
     """The documents table: the schema's columns, then the columns files brought (as text, None when empty)."""
     extra = list(dict.fromkeys(key for row in rows for key in row if key not in COLUMNS))
     table = pd.DataFrame(rows, columns=COLUMNS)
@@ -174,18 +171,28 @@ def load_corpus(path: str | Path | None = None, *, simplify: bool = False, colum
         raise CorpusError(f"{path}: no such file or folder")
     options = ReadOptions(columns=parse_columns(columns))
     with open_corpus(path) as corpus:
-        rows = describe_documents(_documents(corpus, options), simplify=simplify, lone=corpus.lone)
+        rows = describe_documents(_read_documents(corpus, options), simplify=simplify, lone=corpus.lone)
         if not rows:
-            raise CorpusError(f"{path}: no documents to read" + (f" ({options.notes.summary()})" if options.notes.items else ""))
+            found = f" ({options.notes.summary()})" if options.notes.items else ""
+            raise CorpusError(f"{path}: no documents to read{found}")
         options.notes.emit()
-        resolve_dates(rows)
-        for row in rows:
-            if "_date_note" in row:
-                row["date_note"] = row.pop("_date_note")
-        width = max(2, len(str(len(rows))))
-        for number, row in enumerate(rows, start=1):
-            row["doc_id"] = f"d{number:0{width}d}"
-        table = _table(rows)
+        table = _build_table(_number_documents(_resolve_dates(rows)))
         if corpus.metadata is not None:
             table = apply_metadata(table, corpus.metadata)
     return table
+
+
+def _resolve_dates(rows: list[dict]) -> list[dict]:
+    """Dates across the corpus (``describe.document.resolve_dates``); a date a file stated keeps its note."""
+    resolve_dates(rows)
+    for row in rows:
+        if "_date_note" in row:
+            row["date_note"] = row.pop("_date_note")
+    return rows
+
+
+def _number_documents(rows: list[dict]) -> list[dict]:
+    width = max(2, len(str(len(rows))))
+    for number, row in enumerate(rows, start=1):
+        row["doc_id"] = f"d{number:0{width}d}"
+    return rows
