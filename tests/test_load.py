@@ -153,7 +153,8 @@ def _png(path):
     (lambda tmp: tmp / "missing.txt", "no such file or folder"),
     (lambda tmp: (tmp / "empty.txt").write_text("  \n", encoding="utf-8") and tmp / "empty.txt", "the file is empty"),
     (lambda tmp: _png(tmp / "picture.txt"), "not a text file"),
-    (lambda tmp: (tmp / "sub").mkdir() or (tmp / "sub" / "x.csv").write_text("a,b") and tmp / "sub", "no .txt, .md or .docx files"),
+    (lambda tmp: (tmp / "sub").mkdir() or (tmp / "sub" / "x.dat").write_text("a,b") and tmp / "sub", "no .txt, .md, .docx, .csv"),
+    (lambda tmp: (tmp / "x.csv").write_text("a,b\n1,2\n") and tmp / "x.csv", "x.csv: no text column among its columns a, b"),
     (lambda tmp: (tmp / "fake.docx").write_text("not a zip") and tmp / "fake.docx", "not a readable .docx"),
 ])
 def test_bad_input_raises_one_clear_line(tmp_path, make, message):

@@ -13,12 +13,13 @@ from .genre import classify_genre
 from .header import closing_date, issuer_kind, parse_header, signature
 
 
-def describe(lines: list[str]) -> dict:
-    """One document's row, before dates are resolved across the corpus."""
+def describe(lines: list[str], *, title: str | None = None) -> dict:
+    """One document's row, before dates are resolved across the corpus. ``title``: the title the file states
+    (a table's title column, a web page's headline), which the genre cues then read instead of the text's."""
     header = parse_header(lines)
     signed_by, signed_on = signature(lines)
     issuer = header["issuer"] or signed_by
-    title, title_source = header["title"], "text"
+    title, title_source = title or header["title"], "text"
     genre, cues = classify_genre(lines, title=title, subtitle=header["subtitle"],
                                  signer=issuer_kind(signed_by) if signed_by else None)
     if title is None:
@@ -69,21 +70,22 @@ def _date_from_text(text: str, year: int | None) -> dict:
     return {"date": None, "date_source": "none", "date_note": "文中无日期 no date in the text"}
 
 
-def describe_document(lines: list[str], *, source: str, simplify: bool = False) -> dict:
+def describe_document(lines: list[str], *, source: str, simplify: bool = False, title: str | None = None) -> dict:
     """One document's row from its cleaned lines: the script is detected, and a traditional-character
-    document (or any, with ``simplify=True``) is described from its simplified view."""
+    document (or any, with ``simplify=True``) is described from its simplified view (``title`` too)."""
     original = "\n".join(lines)
     script = detect_script(original)
     if script == "traditional" or simplify:
         lines = simplified_view(original).split("\n")
-    row = describe(lines) | {"source": source, "script": script}
+        title = simplified_view(title) if title else title
+    row = describe(lines, title=title) | {"source": source, "script": script}
     row["original_text"] = row["text"] if row["text"] == original else original  # one string when nothing changed
     return row
 
 
-def _describe_text(text: str, simplify: bool) -> dict:
-    return describe_document(text.split("\n"), source="", simplify=simplify)
+def _describe_text(text: str, simplify: bool, title: str | None = None) -> dict:
+    return describe_document(text.split("\n"), source="", simplify=simplify, title=title)
 
 
-def _describe_file(text: str, simplify: bool) -> dict:
-    return _describe_text(clean.clean_text(text), simplify)
+def _describe_file(text: str, simplify: bool, title: str | None = None) -> dict:
+    return _describe_text(clean.clean_text(text), simplify, title)
