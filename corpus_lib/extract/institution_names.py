@@ -9,6 +9,7 @@ import pandas as pd
 from ..lexicons.institution_words import (
     _alias_by_canonical,
     _is_ministry,
+    _known_pattern,
     _suffix_of,
     _unit_suffix,
     aliases,
@@ -43,6 +44,9 @@ def classify_institution(name: str, *, suffix: str | None = None) -> str:
         return alias["type"]
     if _is_ministry(name):
         return "party_government"
+    known = known_bodies().get(name)
+    if known and known["type"]:
+        return known["type"]
     suffix = suffix or _suffix_of(name)
     kind = suffixes()[suffix]["type"] if suffix else "other"
     if name.startswith(("团", "共青团")) and suffix in ("委", "委员会", "工作部", "宣传部", "组织部"):
@@ -60,10 +64,10 @@ def locate_institution(name: str) -> str | None:
     if alias and alias["province"]:
         return alias["province"]
     pieces = list(_places_in(name))
-    for known, row in known_bodies().items():
-        position = name.find(known)
-        if position >= 0 and row["province"]:
-            pieces.append((position, frozenset([row["province"]])))
+    for match in _known_pattern().finditer(name):
+        province = known_bodies()[match.group()]["province"]
+        if province:
+            pieces.append((match.start(), frozenset([province])))
     pieces.sort(key=lambda piece: piece[0])
     return _province_from_places(pieces)
 

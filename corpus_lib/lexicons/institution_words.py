@@ -11,7 +11,7 @@ from ..errors import CorpusError
 from .places import places
 
 TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
-         "grassroots", "medical_team", "other")
+         "grassroots", "medical_team", "media", "other")
 
 
 @lru_cache(maxsize=None)
@@ -60,10 +60,26 @@ def _has_never_word(chunk: str) -> bool:
     return any(word in chunk for word in never_words())
 
 
+KNOWN_FILES = (("institution_known.csv", ""), ("institution_media.csv", "media"),
+               ("institution_companies.csv", "company"))
+
+
 @lru_cache(maxsize=None)
 def known_bodies() -> dict[str, dict]:
-    """Well-known body -> province and level. ``institution_known.csv``."""
-    return {row["name"]: row for row in resources.read_csv("institution_known.csv")}
+    """Well-known body -> province, level and type ("" = from its suffix): ``institution_known.csv``, news
+    outlets (``institution_media.csv``, type media) and companies known by brand (``institution_companies.csv``)."""
+    table: dict[str, dict] = {}
+    for name, kind in KNOWN_FILES:
+        for row in resources.read_csv(name):
+            table.setdefault(row["name"], {**row, "level": row.get("level", ""), "type": kind,
+                                           "source": name.removeprefix("institution_").removesuffix(".csv")})
+    return table
+
+
+@lru_cache(maxsize=None)
+def _known_pattern() -> re.Pattern:
+    """Every known body, longest first (to find the ones written inside a name)."""
+    return re.compile("|".join(map(re.escape, sorted(known_bodies(), key=lambda name: (-len(name), name)))))
 
 
 @lru_cache(maxsize=None)
