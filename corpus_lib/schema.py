@@ -168,6 +168,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
                            "grassroots | medical_team | media | other"),
         ("province", "object", "short province name, or None (central bodies have none)"),
         ("parent", "object", "canonical name of the body a department belongs to, or None"),
+        ("rule", "object", "what found it: suffix | alias | known | ministry | …"),
+        ("evidence", "object", "why, as words: the suffix and the name parts it was read from (place 武汉; suffix 大学)"),
     ),
     # institutions.institution_table: one row per canonical institution
     "institutions": _table(

@@ -133,7 +133,7 @@ def test_no_guess_without_place():
 
 def test_columns_and_order(seed_text):
     found = rows("上海交通大学团委副书记张怡凡说，上海交大已有2000多名学生")
-    assert list(found.columns) == ["name", "canonical", "start", "end", "type", "province", "parent"]
+    assert list(found.columns) == ["name", "canonical", "start", "end", "type", "province", "parent", "rule", "evidence"]
     assert found["start"].is_monotonic_increasing
     assert found[["name", "start", "end"]].values.tolist() == [
         ["上海交通大学", 0, 6], ["团委", 6, 8], ["上海交大", 16, 20]]
