@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicons.dictionary import dictionary_entry
 from ..lexicons.institution_words import (
     _exact_names,
     _exact_pattern,
@@ -32,13 +33,13 @@ from ..lexicons.institution_words import (
     not_names,
     suffixes,
 )
-from ..lexicons.places import places
+from ..lexicons.places import institution_places
 from .institution_names import BOUNDARY, LEVELS
 from .spans import Mention, resolve_overlaps
 
 MAX_BRAND = 8        # longest run of unknown characters accepted inside a name (网络安全和信息化)
 CJK = re.compile(r"[\u3400-\u9fff]")
-BRAND_STOP = set("的是在了着对把被为从向给及说等各该其这那此我你他她它们一名位个有也都就将会要而并或、，。；：！？“”‘’《》（）()「」…—·\n\r\t ")
+BRAND_STOP = set("的是在了着对把被为从向给及说等各该其这那此我你他她它们一名位个有也就将会要而并或还又、，。；：！？“”‘’《》（）()「」…—·\n\r\t ")
 ORDINAL = re.compile(r"(?:第[〇一二三四五六七八九十百零两\d]+[批届]?|首批)$")
 GRADE = re.compile(r"(?:\d{4}|\d{2})级$")
 # A relative body (省青少年发展基金会) may follow a clause boundary or one of these function characters.
@@ -54,10 +55,13 @@ class Candidate(Mention):
     suffix: str | None = None
     relative: bool = False
     exact: bool = False
+    parts: tuple[tuple[str, str], ...] = ()   # (kind, text) left to right, the head (suffix, alias …) last
 
 
-def _candidate(text: str, start: int, end: int, rule: str, evidence, **flags) -> Candidate:
-    return Candidate(start, end, text[start:end], "institution", rule, tuple(evidence), **flags)
+def _candidate(text: str, start: int, end: int, rule: str, parts, **flags) -> Candidate:
+    parts = tuple(parts)
+    evidence = tuple(f"{PART_LABELS.get(kind, kind)} {piece}" for kind, piece in parts)
+    return Candidate(start, end, text[start:end], "institution", rule, evidence, parts=parts, **flags)
 
 
 # ---------------------------------------------------------------- name parts left of a suffix
@@ -75,16 +79,20 @@ def _longest_ending(text: str, q: int, table, longest: int) -> str | None:
 
 
 def _item_ending(text: str, q: int, ends: dict[int, int]) -> tuple[int, str] | None:
-    """The name part that ends at ``q``: (its start, kind), kind in candidate/place/strong/weak/ordinal/bracket."""
+    """The name part that ends at ``q``: (its start, kind), kind in candidate/place/strong/weak/town/ordinal/
+    bracket."""
     if q in ends:
         return ends[q], "candidate"
     place_max, word_max = _max_lengths()
-    place = _longest_ending(text, q, places(), place_max)
+    place = _longest_ending(text, q, institution_places(), place_max)
     word = _longest_ending(text, q, name_words(), word_max)
     if place and (not word or len(place) >= len(word)):
         return q - len(place), "place"
     if word:
         return q - len(word), name_words()[word]
+    town = _town_ending(text, q, ends)
+    if town is not None:
+        return town, "town"
     for pattern in (ORDINAL, GRADE):
         match = pattern.search(text, max(0, q - 8), q)
         if match:
@@ -97,9 +105,34 @@ def _item_ending(text: str, q: int, ends: dict[int, int]) -> tuple[int, str] | N
     return None
 
 
-NAMING_KINDS = ("candidate", "place", "strong")  # a part of these kinds makes a name; weak ones only join it
+NAMING_KINDS = ("candidate", "place", "strong", "town")  # a part of these kinds makes a name; weak ones only join it
 PART_LABELS = {"candidate": "body", "place": "place", "strong": "word", "weak": "word", "ordinal": "ordinal",
-               "bracket": "bracket", "brand": "name"}
+               "bracket": "bracket", "brand": "name", "bare": "name", "town": "town", "host": "relative"}
+# A town's name (籍山镇, 上湖乡) starts after one of these, a clause boundary, a place or a body.
+TOWN_BEFORE = BRAND_STOP | RELATIVE_BEFORE | set("于往入")
+NOT_TOWN_AFTER = {"乡": "村亲土下愁音情里间镇", "镇": "上里压定静"}  # 乡村, 镇压: words, not a town
+
+
+def _stops_before(text: str, start: int, ends: dict[int, int]) -> bool:
+    """A name may begin at ``start``: the text, a clause or a function word ends there, or a place or body."""
+    return (start == 0 or text[start - 1] in TOWN_BEFORE or not CJK.match(text[start - 1]) or start in ends
+            or _longest_ending(text, start, institution_places(), _max_lengths()[0]) is not None)
+
+
+def _town_ending(text: str, q: int, ends: dict[int, int]) -> int | None:
+    """Start of a township's name ending at ``q`` (two or three characters and 镇 or 乡: 代桥镇, 新场镇)."""
+    if q < 3 or text[q - 1] not in "镇乡" or (q < len(text) and text[q] in NOT_TOWN_AFTER[text[q - 1]]):
+        return None
+    for length in (2, 3):
+        start = q - 1 - length
+        name = text[start:q - 1]
+        if start < 0 or any(ch in TOWN_BEFORE or ch in "镇乡" or not CJK.match(ch) for ch in name):
+            return None
+        if _has_never_word(name):
+            return None
+        if _stops_before(text, start, ends):
+            return start
+    return None
 
 
 def _brand_ending(text: str, q: int, ends: dict[int, int]) -> int | None:
@@ -108,7 +141,7 @@ def _brand_ending(text: str, q: int, ends: dict[int, int]) -> int | None:
         chunk = text[q - length:q]
         if chunk[0] in BRAND_STOP or not CJK.match(chunk[0]) or _has_never_word(text[q - length - 1:q]):
             return None
-        if any(text.startswith(word, q - length) and q - length in ends for word in link_words()):
+        if any(text.startswith(word, q - length) and (q - length in ends or len(word) > 1) for word in link_words()):
             return None  # 团县委联合省基金会: two bodies joined by a verb, not one name
         if chunk[0] in "和与" or chunk[-1] in "和与":
             continue
@@ -176,15 +209,163 @@ def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool,
     return _Extension(q, False, parts[::-1])
 
 
+GENERIC_PARTS = ("place", "relative", "prefix")
+QUANTITY = re.compile(r"^[一二两三四五六七八九十百千几多数\d]+[所家个座支名位批栋幢种类级]")
+OPEN_QUOTES, CLOSE_QUOTES = "“「『", "”」』"
+# Titles and members written right after a body (市委书记, 团委副书记, 协会会员 …).
+ROLES_AFTER = ("书记", "副书记", "主任", "副主任", "主席", "副主席", "会长", "副会长", "院长", "副院长", "校长",
+               "副校长", "负责人", "成员", "队员", "志愿者", "老师", "教师", "学生", "员工", "干部", "党员",
+               "团员", "工作人员", "部长", "局长", "处长", "队长", "社长", "董事长", "总经理", "经理", "创始人",
+               "委员", "常委", "记者", "编辑", "护士", "医生", "副处长", "秘书长", "理事长", "领导")
+
+
+def _generic(suffix: str, parts: list) -> str | None:
+    """Why a candidate is a place and a common noun, not a name (某地学校, 中国农村, 浙江三所大学), or None."""
+    generic = suffixes()[suffix]["generic"] == "yes"
+    if generic and all(kind in GENERIC_PARTS for kind, _ in parts):
+        return "a place and a common noun"
+    brand = parts[-1][1] if parts and parts[-1][0] == "brand" else ""
+    if not brand:
+        return None
+    if len(brand) == 1 and len(suffix) == 1:
+        return "one character before a one-character suffix"
+    entry = dictionary_entry(brand)
+    if entry and entry[1] == "f":
+        return f"{brand} is a direction"  # 深圳北部中心
+    if len(brand) == 1 and len(parts) >= 2 and parts[-2][0] == "place" and \
+            (dictionary_entry(brand + suffix) or (0, ""))[1] != "nt":
+        return "one character between a place and the suffix"  # 常州读大学; not 杭州市中医院
+    return _generic_name(brand, suffix, generic)
+
+
+def _generic_name(name: str, suffix: str, generic: bool = True) -> str | None:
+    """Why ``name`` + ``suffix`` is a common word rather than a name (农村, 贫困村, 三所大学; 中小学 and
+    高等学校 after any suffix), or None."""
+    if QUANTITY.match(name):
+        return "a quantity"
+    entry = dictionary_entry(name + suffix)
+    if entry and entry[0] >= 20 and (entry[1] in ("j", "l") or generic and entry[1] not in ("nt", "nz")):
+        return f"{name + suffix} is a common word"
+    tail = dictionary_entry(name[-1] + suffix) if len(suffix) == 1 else None
+    if tail and tail[0] >= 500 and tail[1] not in ("nt", "nz"):
+        return f"{name[-1] + suffix} is a common word"  # 大山深处, 发展大局, 回到乡村
+    return None
+
+
+BARE_BEFORE = BOUNDARY | RELATIVE_BEFORE | BRAND_STOP | set("了着说于往入届批最更很较太—…·「」『』\r\t")
+NATIONAL = ("中共中央", "中共", "中央", "中国", "全国", "国家", "共青团", "政治局")  # words that begin a name
+VERBAL = frozenset({"v", "vn", "vd", "d", "ad", "p", "c", "r"})
+CLASSIFIERS = set("家所个座支批种类名位")
+
+
+BARE_LONGEST = 8
+
+
+def _bare_name(text: str, q: int, suffix: str) -> int | None:
+    """Start of a name of two to eight other characters left of ``q`` that begins after a clause boundary or
+    a function word (在荔枝沟小学, 的凹下村, 、海螺小学), or right after a verb (加入东湖新城社区)."""
+    start = None
+    for length in range(1, BARE_LONGEST + 1):
+        at = q - length
+        if at < 0 or text[at] in BARE_BEFORE or not CJK.match(text[at]):
+            break
+        if length >= 2 and (at == 0 or text[at - 1] in BARE_BEFORE or not CJK.match(text[at - 1])):
+            start = at
+            break
+    else:
+        for length in range(BARE_LONGEST, 1, -1):  # no boundary: a name right after a verb
+            if _verb_ending(text, q - length):
+                start = q - length
+                break
+    if start is None or _crosses_word(text, start, q, edges=(start,)):
+        return None
+    name = text[start:q]
+    if text[start] in CLASSIFIERS or name in name_words() or _has_never_word(name) or _generic_name(name, suffix):
+        return None
+    return None if _verbal(name) else start
+
+
+def _verbal(name: str) -> bool:
+    """A run that is, or begins with, a common verb or adverb of jieba's dictionary (筹建, 配合学校, 帮忙传达,
+    曾配合学校): a clause, not a name."""
+    for word, least in ((name, 50), (name[:2], 300), (name[1:] if len(name) >= 3 else "", 300)):
+        entry = dictionary_entry(word)
+        if entry and entry[1] in VERBAL and entry[0] >= least:
+            return True
+    return False
+
+
+def _quoted_name(text: str, q: int, end: int) -> int | None:
+    """Start of a quoted name that the suffix ending at ``end`` closes (“鸣鹰支教队”), or None."""
+    if end >= len(text) or text[end] not in CLOSE_QUOTES:
+        return None
+    for start in range(q - 1, max(-1, q - 16), -1):
+        if text[start] in OPEN_QUOTES:
+            return start + 1 if start + 1 < q else None
+        if text[start] in "，。；：！？、\n”」』":
+            return None
+    return None
+
+
+HOSTS = ("该公司", "本公司", "该校", "学校", "学院", "公司", "集团", "镇", "乡", "局", "校", "院")
+HOST_UNITS = ("党委", "团委", "党总支", "团总支", "团支部", "党支部", "工会")
+
+
+def _host(text: str, q: int, suffix: str) -> str | None:
+    """The body a unit belongs to, written as a relative word right before it (镇党委, 公司团委, 校医院)."""
+    if suffix not in HOST_UNITS and suffix != "医院":
+        return None
+    for host in (("校",) if suffix == "医院" else HOSTS):
+        start = q - len(host)
+        if start >= 0 and text.startswith(host, start) and (
+                start == 0 or text[start - 1] in BARE_BEFORE or not CJK.match(text[start - 1])
+                or _verb_ending(text, start)):
+            return None if _crosses_word(text, start, q, edges=(start,)) else host
+    return None
+
+
+def _verb_ending(text: str, q: int) -> bool:
+    """A two-character verb of jieba's dictionary ends at ``q`` (代表|学院党总支, 加入|东湖新城社区)."""
+    entry = q >= 2 and dictionary_entry(text[q - 2:q])
+    return bool(entry) and entry[1] == "v"
+
+
+def _crosses_word(text: str, start: int, end: int, *, edges=None) -> bool:
+    """A dictionary word other than a body's name runs across the start or the end of ``text[start:end]``
+    (香港 across 港大 in 香港大公报, 高等学校 across 学校)."""
+    for edge in (start, end) if edges is None else edges:
+        for left in range(max(0, edge - 3), edge):
+            for right in range(edge + 1, min(len(text), left + 6) + 1):
+                entry = (left, right) != (start, end) and dictionary_entry(text[left:right])
+                if entry and entry[1] != "nt":
+                    return True
+    return False
+
+
+def _fallback(text: str, q: int, end: int, suffix: str) -> tuple[int, str, list[str]] | None:
+    """A candidate with no place or name word before its suffix: a quoted name, a unit of a body written as a
+    relative word, or a bare name (for suffixes whose ``bare`` is yes): (start, rule, evidence)."""
+    start = _quoted_name(text, q, end)
+    if start is not None and text[start:end] not in suffixes():  # “青年突击队” is a suffix, not 青年 + 突击队
+        return start, "quoted", [("quoted", text[start:q]), ("suffix", suffix)]
+    host = _host(text, q, suffix)
+    if host:
+        return q - len(host), "relative", [("host", host), ("suffix", suffix)]
+    if suffixes()[suffix]["bare"] == "yes":
+        start = _bare_name(text, q, suffix)
+        if start is not None:
+            return start, "bare-name", [("bare", text[start:q]), ("suffix", suffix)]
+    return None
+
+
 def _extend_right(text: str, end: int) -> int:
     """Take a campus in brackets after a name: 中国地质大学（北京）."""
     match = re.match(r"[（(]([\u3400-\u9fff]{2,6})[）)]", text[end:end + 10])
-    return end + match.end() if match and match.group(1) in places() else end
+    return end + match.end() if match and match.group(1) in institution_places() else end
 
 
-def _evidence(suffix: str, parts: list, *, right: str = "", head: str = "suffix") -> list[str]:
-    found = [f"{PART_LABELS.get(kind, kind)} {piece}" for kind, piece in parts]
-    return found + [f"{head} {suffix}"] + ([f"campus {right}"] if right else [])
+def _with_head(parts: list, head: str, word: str, *, right: str = "") -> list[tuple[str, str]]:
+    return [*parts, (head, word)] + ([("campus", right)] if right else [])
 
 
 # ---------------------------------------------------------------- the candidates of a text
@@ -223,7 +404,8 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
 
     table = suffixes()
     events = [(m.end(), m.start(), None) for m in _exact_pattern().finditer(text)
-              if not _runs_on(text, m.end(), m.group()) and not _glued_unit(text, m.start(), m.group())]
+              if not _runs_on(text, m.end(), m.group()) and not _glued_unit(text, m.start(), m.group())
+              and not _inside_word(text, m.start(), m.end())]
     events += [(m.end(), m.start(), None) for m in _ministry_pattern().finditer(text)]
     for match in _suffix_pattern().finditer(text):
         suffix, start = match.group(1), match.start()
@@ -237,17 +419,28 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
         if suffix is None:
             name = text[start:end]
             rule = _exact_rule(name)
-            add(_candidate(text, start, end, rule, [f"{rule} {name}"], exact=True))
+            add(_candidate(text, start, end, rule, [(rule, name)], exact=True))
             extended = _extend_left(text, start, ends, committee=False, brands=False)  # 北京 + 协和医院
             if extended and extended.start < start and not extended.relative:
-                add(_candidate(text, extended.start, end, rule, _evidence(name, extended.parts, head=rule)))
+                add(_candidate(text, extended.start, end, rule, _with_head(extended.parts, rule, name)))
             continue
         usable = not_government if _is_government_body(suffix, suffix) else ends
         extended = _extend_left(text, start, usable, committee=suffix == "委")
-        if extended:
+        if extended and not _generic(suffix, extended.parts):
             right = _extend_right(text, end)
-            add(_candidate(text, extended.start, right, "suffix", _evidence(suffix, extended.parts, right=text[end:right]),
-                           suffix=suffix, relative=extended.relative))
+            rule = "abbreviation" if table[suffix]["full"] else "suffix"
+            parts = _with_head(extended.parts, rule, suffix, right=text[end:right])
+            add(_candidate(text, extended.start, right, rule, parts, suffix=suffix, relative=extended.relative))
+            if extended.parts[0][0] in ("strong", "weak") and extended.parts[0][1] not in NATIONAL \
+                    and table[suffix]["bare"] == "yes":
+                begin = _bare_name(text, extended.start, suffix)  # 库基生物 + 科技（深圳）有限公司
+                if begin is not None:
+                    add(_candidate(text, begin, right, "bare-name", [("bare", text[begin:extended.start]), *parts],
+                                   suffix=suffix))
+        elif extended is None and suffix != "委":
+            other = _fallback(text, start, end, suffix)
+            if other:
+                add(_candidate(text, other[0], end, other[1], other[2], suffix=suffix))
     return tuple(found)
 
 
@@ -255,6 +448,27 @@ def _runs_on(text: str, end: int, name: str) -> bool:
     """An exact name that the next character turns into another word (区委 in 社区委员会)."""
     suffix = _suffix_of(name)
     return bool(suffix) and end < len(text) and text[end] in suffixes()[suffix]["not_before"]
+
+
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """A name matched as written that is part of a longer word: 共青团 in 共青团员, 求是 in 实事求是, WHO in
+    WHOLE; a body followed by 员 names a member (中国共产党员)."""
+    if LATIN.match(text[start]) and (start and LATIN.match(text[start - 1]) or end < len(text) and LATIN.match(text[end])):
+        return True
+    if end < len(text) and text[end] == "员" and text[end:end + 2] != "员工":
+        return True
+    size = end - start
+    if size <= 2 and _crosses_word(text, start, end) and not text.startswith(ROLES_AFTER, end):
+        return True
+    for left in range(max(0, start - 3), start + 1):
+        for right in range(end, min(len(text), end + 3) + 1):
+            entry = (left, right) != (start, end) and right - left <= size + 3 and dictionary_entry(text[left:right])
+            if entry and entry[1] != "nt" and not (left == start and text.startswith(ROLES_AFTER, end)):
+                return True  # 北大 in 北大荒; not 国务院 in 国务院办公厅 (a body), nor 市委 in 市委书记 (its secretary)
+    return False
 
 
 def _glued_unit(text: str, start: int, name: str) -> bool:
@@ -274,9 +488,12 @@ def _blocked(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def select_candidates(found, text: str) -> list[Candidate]:
+def select_candidates(found, text: str, *, keep=None) -> list[Candidate]:
     """Keep the longest mentions; drop those inside or crossing a longer one, and those that lie inside a
-    non-name or begin within one (市委宣传部 in 直辖市委宣传部)."""
+    non-name or begin within one (市委宣传部 in 直辖市委宣传部). ``keep(candidate)`` -> the candidate (with
+    its score) or None: the scoring step, applied first."""
+    if keep is not None:
+        found = [kept for kept in map(keep, found) if kept is not None]
     blocked: dict[int, int] = {}  # start of a non-name -> its furthest end
     for begin, end in _blocked(text):
         blocked[begin] = max(end, blocked.get(begin, end))
@@ -310,6 +527,8 @@ def split_units(candidate: Candidate, by_start: dict[int, list[Candidate]], text
     body = max(prefixes, key=lambda c: c.end)
     head = split_units(body, by_start, text)
     parent = head[-1][0]
-    unit = _candidate(text, body.end, candidate.end, candidate.rule,
-                      [f"unit of {parent.text}", f"suffix {candidate.suffix}"], suffix=candidate.suffix)
+    kinds = [kind for kind, _ in candidate.parts]
+    own = candidate.parts[len(kinds) - kinds[::-1].index("candidate"):] if "candidate" in kinds else candidate.parts[-1:]
+    unit = _candidate(text, body.end, candidate.end, candidate.rule, [("unit of", parent.text), *own],
+                      suffix=candidate.suffix)
     return head + [(unit, parent)]

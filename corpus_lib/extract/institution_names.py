@@ -13,6 +13,7 @@ from ..lexicons.institution_words import (
     _suffix_of,
     _unit_suffix,
     aliases,
+    expand_abbreviation,
     known_bodies,
     rewrites,
     suffixes,
@@ -139,6 +140,21 @@ def _committee_name(name: str, document: dict | None = None) -> str | None:
     return ("共青团" if league else "中共") + full + "委员会"
 
 
+def _cppcc_name(name: str, document: dict | None = None) -> str | None:
+    """A place's CPPCC committee written short: 余杭政协 / 杭州市余杭区政协 -> 中国人民政治协商会议杭州市余杭区委员会."""
+    if not name.endswith("政协") or len(name) < 4:
+        return None
+    written = name[:-2]
+    found = _place_names_in(written)
+    if not found or found[0][0] != 0 or sum(len(piece) for _, piece in found) != len(written):
+        return None
+    row = place_of(written)
+    if row is None:
+        return None
+    full = _with_city(row["name"], document) if row["level"] == "county" else row["name"]
+    return "中国人民政治协商会议" + full + "委员会"
+
+
 def canonical_name(name: str, *, context_province: str | None = None) -> str:
     """The canonical form: ``canonical_name("团中央")`` -> ``"共青团中央"``;
     ``canonical_name("团省委", context_province="浙江")`` -> ``"共青团浙江省委员会"``.
@@ -155,13 +171,14 @@ def canonical_name(name: str, *, context_province: str | None = None) -> str:
         if at is None:
             return name
         name = at + name[1:]
+    name = expand_abbreviation(name)
     for prefix in sorted(aliases(), key=len, reverse=True):  # 华山医院援鄂医疗队 -> 复旦大学附属华山医院…
         row, rest = aliases()[prefix], name[len(prefix):]
         if name.startswith(prefix) and "{" not in row["canonical"] and rest and _unit_suffix(rest):
             return row["canonical"] + rest
     if _is_ministry(name):
-        return name if name.startswith("中华人民共和国") else "中华人民共和国" + name
-    committee = _committee_name(name, place)
+        return name if name.startswith("中华人民共和国") else "中华人民共和国" + name.removeprefix("国家")
+    committee = _committee_name(name, place) or _cppcc_name(name, place)
     if committee:
         return committee
     for pattern, replacement in rewrites():

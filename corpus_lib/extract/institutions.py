@@ -20,10 +20,11 @@ import pandas as pd
 from .. import schema
 from ..cache import doccache
 from ..errors import CorpusError
-from ..lexicons.institution_words import _exact_names, _suffix_of, aliases, suffixes
+from ..lexicons.institution_words import _exact_names, _suffix_of, aliases, expand_abbreviation, suffixes
 from ..lexicons.places import _dominant_place, place_label, place_of
 from ..preprocessing import script
 from .institution_candidates import find_candidates, select_candidates, split_units
+from .institution_scoring import needs_score, scored
 from .institution_names import (
     _province_of,
     canonical_name,
@@ -47,13 +48,14 @@ def _alias_context(name: str) -> str:
 
 
 def _last_university(rows: list[dict]) -> dict | None:
-    """The university written last before a relative unit (校团委)."""
-    return next((row for row in reversed(rows) if row["type"] == "university" and row["parent"] is None), None)
+    """The university or school written last before a relative unit (校团委) or a 我校."""
+    return next((row for row in reversed(rows) if row["type"] in ("university", "school") and row["parent"] is None),
+                None)
 
 
 def _named_in_full(name: str, rows: list[dict]) -> dict | None:
     """The body named in full earlier in the text that a short known name (协和医院) stands for."""
-    if name not in _exact_names():
+    if _exact_names().get(name, {}).get("source") != "known":
         return None
     return next((row for row in reversed(rows) if row["parent"] is None and len(row["canonical"]) > len(name)
                  and row["canonical"].endswith(name)), None)
@@ -93,7 +95,7 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
     for candidate in found:
         by_start.setdefault(candidate.start, []).append(candidate)
     rows, seen = [], {}
-    for candidate in select_candidates(found, text):
+    for candidate in select_candidates(found, text, keep=lambda c: scored(c, text)):
         for piece, parent in split_units(candidate, by_start, text):
             name = text[piece.start:piece.end]
             grade = LEADING_GRADE.match(name)
@@ -109,8 +111,10 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
                 canonical = aliases()[name]["canonical"].replace("{university}", parent_row["canonical"]) \
                     if parent_row else name
                 province = parent_row["province"] if parent_row else None
+                if canonical == (parent_row or {}).get("canonical"):  # 我校: the university itself, not a unit
+                    kind, parent_row = parent_row["type"], None
             elif parent_row:
-                canonical = parent_row["canonical"] + name
+                canonical = parent_row["canonical"] + expand_abbreviation(name)
                 province = locate_institution(name) or parent_row["province"]
             else:
                 canonical = canonical_name(name, context_province=context_province)
@@ -120,10 +124,14 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
                     canonical, province = longer["canonical"], longer["province"]
             row = {"name": written[start:piece.end], "canonical": canonical, "start": start, "end": piece.end,
                    "type": kind, "province": province, "parent": parent_row["canonical"] if parent_row else None,
-                   "rule": piece.rule, "evidence": "; ".join(piece.evidence)}
+                   "rule": piece.rule, "evidence": "; ".join(piece.evidence) + _score_note(candidate)}
             seen[id(piece)] = row
             rows.append(row)
     return sorted(rows, key=lambda row: row["start"])
+
+
+def _score_note(candidate) -> str:
+    return f" (score {candidate.score:g})" if needs_score(candidate) else ""
 
 
 # ---------------------------------------------------------------- corpus tables
@@ -132,7 +140,7 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
 def _relative_levels(text: str) -> set[str]:
     """The levels (省 / 市 / 区 / 县) of the document's own bodies: 全省 / 我市 / 本区, or a relative body."""
     levels = {match.group(1) for match in RELATIVE_MARK.finditer(text)}
-    for candidate in select_candidates(find_candidates(text), text):
+    for candidate in select_candidates(find_candidates(text), text, keep=lambda c: scored(c, text)):
         level = relative_level(text[candidate.start:candidate.end])
         if level:
             levels.add(level)
