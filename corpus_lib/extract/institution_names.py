@@ -64,11 +64,11 @@ def locate_institution(name: str) -> str | None:
     alias = aliases().get(name)
     if alias and alias["province"]:
         return alias["province"]
-    pieces = list(_places_in(name))
-    for match in _known_pattern().finditer(name):
-        province = known_bodies()[match.group()]["province"]
-        if province:
-            pieces.append((match.start(), frozenset([province])))
+    known = [(match.start(), match.end(), known_bodies()[match.group()]["province"])
+             for match in _known_pattern().finditer(name)]
+    pieces = [piece for piece in _places_in(name)  # 阿里 in 阿里巴巴 is no place
+              if not any(start <= piece[0] < end for start, end, _ in known)]
+    pieces += [(start, frozenset([province])) for start, _, province in known if province]
     pieces.sort(key=lambda piece: piece[0])
     return _province_from_places(pieces)
 

@@ -20,8 +20,8 @@ import pandas as pd
 from .. import schema
 from ..cache import doccache
 from ..errors import CorpusError
-from ..lexicons.institution_words import _exact_names, _suffix_of, aliases, expand_abbreviation, suffixes
-from ..lexicons.places import _dominant_place, place_label, place_of
+from ..lexicons.institution_words import _exact_names, _suffix_of, aliases, expand_abbreviation, known_bodies, suffixes
+from ..lexicons.places import _dominant_place, dominant_province, place_label, place_of
 from ..preprocessing import script
 from .institution_candidates import find_candidates, select_candidates, split_units
 from .institution_scoring import needs_score, scored
@@ -30,6 +30,7 @@ from .institution_names import (
     canonical_name,
     classify_institution,
     institution_level,
+    is_central,
     locate_institution,
     relative_level,
 )
@@ -127,7 +128,28 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
                    "rule": piece.rule, "evidence": "; ".join(piece.evidence) + _score_note(candidate)}
             seen[id(piece)] = row
             rows.append(row)
+    _province_from_document(rows, text, place)
     return sorted(rows, key=lambda row: row["start"])
+
+
+def _province_from_document(rows: list[dict], text: str, place: dict | None) -> None:
+    """A local body whose name, known-body row and clause give no province (荔枝沟小学, 校团委) takes the
+    document's: the province of its place (``document_place``), else the one it names most, if any."""
+    todo = [row for row in rows if row["province"] is None and _local(row)]
+    if not todo:
+        return
+    province = place["province"] if place else dominant_province(text)
+    for row in todo if province else ():
+        row["province"] = province
+        row["evidence"] += "; province from the document"
+
+
+def _local(row: dict) -> bool:
+    """Neither a national or international body nor an outlet or a body known by name (肯德基 has no province)."""
+    canonical, name = row["canonical"], _simplified(row["name"])
+    listed = aliases().get(name) or known_bodies().get(name) or known_bodies().get(canonical) or {}
+    return row["type"] != "media" and not listed and not is_central(canonical) and not is_central(name) \
+        and institution_level(canonical) == "local"
 
 
 def _score_note(candidate) -> str:

@@ -38,7 +38,7 @@ def county_short_form(name: str) -> str | None:
     else:
         return None
     entry = dictionary_entry(short)
-    if entry and (entry[0] >= 500 and entry[1] != "ns" or entry[1] in COMMON_TAGS and entry[0] >= 100):
+    if entry and (entry[0] >= 500 or entry[1] in COMMON_TAGS and entry[0] >= 100):
         return None
     return None if short[0] in "市城" else short
 
@@ -172,7 +172,7 @@ def _place_names_in(text: str) -> list[tuple[int, str]]:
     while i < len(text):
         for length in lengths.get(text[i], ()):
             piece = text[i:i + length]
-            if piece in table and (piece not in shorts or not _inside_word(text, i, i + length)):
+            if piece in table and not _inside_word(text, i, i + length, both=piece in shorts, short=length == 2):
                 if not DESTINATION.search(text, max(0, i - 2), i):
                     found.append((i, piece))
                 i += length
@@ -182,15 +182,19 @@ def _place_names_in(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _inside_word(text: str, start: int, end: int) -> bool:
-    """A county's short form read inside another word (大城 in 大城市, 南和 in 指南和)."""
+def _inside_word(text: str, start: int, end: int, *, both: bool, short: bool) -> bool:
+    """A place name read inside another word: a county's derived short form across either edge (大城 in
+    大城市), any two-character name across its start (大理 in 远大理想, 立山 in 成立山口; 山西 in 山西医科大学
+    is read as written)."""
     from .dictionary import dictionary_entry
 
-    for left in range(max(0, start - 2), end):
+    if not (both or short):
+        return False
+    for left in range(max(0, start - 2), end if both else start):
         for right in range(left + 2, min(len(text), end + 2) + 1):
             if (left < start < right or left < end < right) and (left, right) != (start, end):
                 entry = dictionary_entry(text[left:right])
-                if entry and entry[1] != "ns":
+                if entry and entry[1] not in ("ns", "nt", "nz", "j"):
                     return True
     return False
 
@@ -224,6 +228,18 @@ def _dominant(keys: list[str]) -> str | None:
 def _unique(rows: list[dict], key) -> str | None:
     keys = {key(row) for row in rows}
     return keys.pop() if len(keys) == 1 and None not in keys else None
+
+
+def dominant_province(text: str) -> str | None:
+    """The province ``text`` names more often than any other, in at least half of its place names and at least
+    twice unless it names no other, or None.
+
+    >>> dominant_province("三亚的志愿者……海南……三亚学院")
+    '海南'
+    """
+    by_name, _ = _gazetteer()
+    written = [by_name[name] for _, name in _place_names_in(text)]
+    return _dominant([key for rows in written if (key := _unique(rows, lambda r: r["province"]))])
 
 
 def _dominant_place(text: str, levels: set[str]) -> dict | None:
