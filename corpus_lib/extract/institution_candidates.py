@@ -56,6 +56,7 @@ class Candidate(Mention):
     relative: bool = False
     exact: bool = False
     parts: tuple[tuple[str, str], ...] = ()   # (kind, text) left to right, the head (suffix, alias …) last
+    kind: str | None = None                    # a type the rule decides (media for a 来源 line), else None
 
 
 def _candidate(text: str, start: int, end: int, rule: str, parts, **flags) -> Candidate:
@@ -252,7 +253,7 @@ def _generic_name(name: str, suffix: str, generic: bool = True) -> str | None:
     return None
 
 
-BARE_BEFORE = BOUNDARY | RELATIVE_BEFORE | BRAND_STOP | set("了着说于往入届批最更很较太—…·「」『』\r\t")
+BARE_BEFORE = BOUNDARY | RELATIVE_BEFORE | BRAND_STOP | set("了着说于往入届批最更很较太后驻进—…·「」『』\r\t")
 NATIONAL = ("中共中央", "中共", "中央", "中国", "全国", "国家", "共青团", "政治局")  # words that begin a name
 VERBAL = frozenset({"v", "vn", "vd", "d", "ad", "p", "c", "r"})
 CLASSIFIERS = set("家所个座支批种类名位")
@@ -261,9 +262,37 @@ CLASSIFIERS = set("家所个座支批种类名位")
 BARE_LONGEST = 8
 
 
+SHORT_UNIVERSITY = ("工大", "师大", "农大", "医大", "财大", "理工大", "交大", "科大")
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9]$")
+
+
+def _short_university(text: str, q: int, end: int) -> int | None:
+    """Start of a university's short name: one or two characters standing for a place before 工大 / 师大 …
+    (浙工大, 哈工大（威海）), after a clause boundary; never the start of a longer word (加工大米)."""
+    for length in (1, 2):
+        start = q - length
+        if start < 0 or not CJK.match(text[start]) or text[start] in BARE_BEFORE:
+            return None
+        if start == 0 or text[start - 1] in BARE_BEFORE or not CJK.match(text[start - 1]):
+            ending = dictionary_entry(text[end - 1:end + 1])
+            return None if _crosses_word(text, start, q, edges=(start,)) or ending else start
+    return None
+
+
+def _latin_name(text: str, q: int) -> int | None:
+    """Start of a name in Latin letters right before a suffix (Roundtable研究所)."""
+    match = LATIN_NAME.search(text, max(0, q - 30), q)
+    if match is None or match.end() != q or (match.start() and text[match.start() - 1].isascii()
+                                             and text[match.start() - 1].isalnum()):
+        return None
+    return match.start()
+
+
 def _bare_name(text: str, q: int, suffix: str) -> int | None:
     """Start of a name of two to eight other characters left of ``q`` that begins after a clause boundary or
     a function word (在荔枝沟小学, 的凹下村, 、海螺小学), or right after a verb (加入东湖新城社区)."""
+    if q and text[q - 1].isascii():
+        return _latin_name(text, q)
     start = None
     for length in range(1, BARE_LONGEST + 1):
         at = q - length
@@ -351,6 +380,10 @@ def _fallback(text: str, q: int, end: int, suffix: str) -> tuple[int, str, list[
     host = _host(text, q, suffix)
     if host:
         return q - len(host), "relative", [("host", host), ("suffix", suffix)]
+    if suffix in SHORT_UNIVERSITY:
+        start = _short_university(text, q, end)
+        if start is not None:
+            return start, "short-name", [("bare", text[start:q]), ("suffix", suffix)]
     if suffixes()[suffix]["bare"] == "yes":
         start = _bare_name(text, q, suffix)
         if start is not None:
@@ -440,8 +473,40 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
         elif extended is None and suffix != "委":
             other = _fallback(text, start, end, suffix)
             if other:
-                add(_candidate(text, other[0], end, other[1], other[2], suffix=suffix))
+                right = _extend_right(text, end)
+                parts = other[2] + ([("campus", text[end:right])] if right > end else [])
+                add(_candidate(text, other[0], right, other[1], parts, suffix=suffix))
+    spans = [(c.start, c.end) for c in found]
+    for start, end, rule, cue in _outlet_cues(text):
+        if not any(start <= a and b <= end for a, b in spans) and not _suffix_of(text[start:end]):
+            found.append(_candidate(text, start, end, rule, [("cue", cue), ("outlet", text[start:end])], kind="media"))
     return tuple(found)
+
+
+# ---------------------------------------------------------------- outlets named by the page's credit lines
+
+OUTLET = r"[A-Za-z\u3400-\u9fff][\w\u3400-\u9fff·&]{1,15}?"
+OUTLET_CUES = (
+    ("source", re.compile(r"((?:来源|稿源)[:：]|(?:本文)?转载?自)\s*(?:微信公众号|公众号)?[:：]?\s*[“「《]?(" + OUTLET
+                          + r")(?=[”」》]|[\s,，。;；(（:：|丨/]|$|\d)")),
+    ("byline", re.compile(r"(?:^|(?<=[\s·/|丨（(，,：:]))(原)?(" + OUTLET + r")(?=(?:记者|评论员|通讯员|融媒体记者|客户端记者)"
+                          r"|讯[\s（(])", re.M)),
+)
+NOT_OUTLETS = ("本报", "本台", "本刊", "本网", "本站", "网络", "互联网", "网友", "发布时间", "时间", "作者", "编辑", "责任编辑",
+               "特约", "首席", "实习", "见习", "资深", "驻站", "全媒体", "融媒体", "文字", "摄影", "图片", "综合", "整理")
+
+
+def _outlet_cues(text: str):
+    """(start, end, rule, cue) of outlets named by a 来源 / 转载自 line or before 记者 / 讯 (澎湃新闻记者 廖瑾)."""
+    for rule, pattern in OUTLET_CUES:
+        for match in pattern.finditer(text):
+            start, end = match.span(2)
+            name = text[start:end]
+            ending = dictionary_entry(name[-2:])
+            if name.startswith(NOT_OUTLETS) or name.endswith(("记者", "编辑")) or _verbal(name) or \
+                    ending and ending[1] in VERBAL:
+                continue  # 他告诉|记者
+            yield start, end, rule, (match.group(1) or "") if rule == "source" else text[end:end + 2]
 
 
 def _runs_on(text: str, end: int, name: str) -> bool:

@@ -246,4 +246,6 @@ def _context_province(text: str, start: int) -> str | None:
     left = start
     while left > 0 and start - left < 12 and text[left - 1] not in BOUNDARY:
         left -= 1
-    return _province_from_places(_places_in(text[left:start]))
+    before = max(0, left - 2)  # (read with the two characters before: 成立|山口 holds no 立山)
+    return _province_from_places([(position, provinces) for position, provinces in _places_in(text[before:start])
+                                  if position >= left - before])

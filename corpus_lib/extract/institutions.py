@@ -20,7 +20,7 @@ import pandas as pd
 from .. import schema
 from ..cache import doccache
 from ..errors import CorpusError
-from ..lexicons.institution_words import _exact_names, _suffix_of, aliases, expand_abbreviation, known_bodies, suffixes
+from ..lexicons.institution_words import _exact_names, _known_pattern, _suffix_of, aliases, expand_abbreviation, suffixes
 from ..lexicons.places import _dominant_place, dominant_province, place_label, place_of
 from ..preprocessing import script
 from .institution_candidates import find_candidates, select_candidates, split_units
@@ -104,7 +104,7 @@ def institution_records(text: str, *, context_province: str | None = None) -> li
             name = text[start:piece.end]
             parent_row = seen.get(id(parent)) if parent else None
             suffix = piece.suffix or _suffix_of(name)
-            kind = classify_institution(name, suffix=suffix)
+            kind = piece.kind or classify_institution(name, suffix=suffix)
             if parent_row and suffix and suffixes()[suffix]["inherits"] == "yes":
                 kind = parent_row["type"]
             if parent_row is None and _alias_context(name) == "university":
@@ -145,11 +145,13 @@ def _province_from_document(rows: list[dict], text: str, place: dict | None) -> 
 
 
 def _local(row: dict) -> bool:
-    """Neither a national or international body nor an outlet or a body known by name (肯德基 has no province)."""
+    """Neither a national or international body nor an outlet, nor one known by name (肯德基, 宝洁公司 have no
+    province); relative names (团省委, 校团委) are local."""
     canonical, name = row["canonical"], _simplified(row["name"])
-    listed = aliases().get(name) or known_bodies().get(name) or known_bodies().get(canonical) or {}
-    return row["type"] != "media" and not listed and not is_central(canonical) and not is_central(name) \
-        and institution_level(canonical) == "local"
+    alias = aliases().get(name, {})
+    if row["type"] == "media" or alias and not alias["context"] or _known_pattern().search(name):
+        return False
+    return not is_central(canonical) and not is_central(name) and institution_level(canonical) == "local"
 
 
 def _score_note(candidate) -> str:
