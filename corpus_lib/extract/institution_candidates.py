@@ -371,9 +371,21 @@ def _crosses_word(text: str, start: int, end: int, *, edges=None) -> bool:
     return False
 
 
+CLAUSE_ENDS = "，。；：！？\n,;:!?"
+
+
+def _distributive(text: str, q: int) -> bool:
+    """The clause opens with 各 (各委、局、公司团委; 各乡镇、学校团组织): every such body, not one."""
+    clause = max(text.rfind(mark, 0, q) for mark in CLAUSE_ENDS) + 1
+    return text.startswith("各", clause) or text.startswith("各", clause + 1) and not CJK.match(text[clause])
+
+
 def _fallback(text: str, q: int, end: int, suffix: str) -> tuple[int, str, list[str]] | None:
     """A candidate with no place or name word before its suffix: a quoted name, a unit of a body written as a
-    relative word, or a bare name (for suffixes whose ``bare`` is yes): (start, rule, evidence)."""
+    relative word, or a bare name (for suffixes whose ``bare`` is yes): (start, rule, evidence). None in a
+    clause that addresses every body of a kind (各…)."""
+    if _distributive(text, q):
+        return None
     start = _quoted_name(text, q, end)
     if start is not None and text[start:end] not in suffixes():  # “青年突击队” is a suffix, not 青年 + 突击队
         return start, "quoted", [("quoted", text[start:q]), ("suffix", suffix)]
