@@ -37,9 +37,9 @@ from ..lexicons.places import institution_places
 from .institution_names import BOUNDARY, LEVELS
 from .spans import Mention, resolve_overlaps
 
-MAX_BRAND = 8        # longest run of unknown characters accepted inside a name (网络安全和信息化)
+MAX_BRAND = 10       # longest run of unknown characters accepted inside a name (青少年社会工作服务)
 CJK = re.compile(r"[\u3400-\u9fff]")
-BRAND_STOP = set("的是在了着对把被为从向给及说等各该其这那此我你他她它们一名位个有也就将会要而并或还又、，。；：！？“”‘’《》（）()「」…—·\n\r\t ")
+BRAND_STOP = set("的是在了着对把被为从向给及说等各该其这那此我你他她它们一名位个有也将要而并或还又、，。；：！？“”‘’《》（）()「」…—·\n\r\t ")
 ORDINAL = re.compile(r"(?:第[〇一二三四五六七八九十百零两\d]+[批届]?|首批)$")
 GRADE = re.compile(r"(?:\d{4}|\d{2})级$")
 # A relative body (省青少年发展基金会) may follow a clause boundary or one of these function characters.
@@ -136,19 +136,27 @@ def _town_ending(text: str, q: int, ends: dict[int, int]) -> int | None:
     return None
 
 
-def _brand_ending(text: str, q: int, ends: dict[int, int]) -> int | None:
-    """Start of a short run of unknown characters ending at ``q`` with a name part on its left."""
+def _brand_ending(text: str, q: int, ends: dict[int, int], *, unit: bool = False, bodies=()) -> int | None:
+    """Start of a short run of unknown characters ending at ``q`` with a name part on its left; a run that
+    opens with a verb begins no body's name (a unit's may: 医院 + 感染病科)."""
     for length in range(1, min(MAX_BRAND, q) + 1):
         chunk = text[q - length:q]
         if chunk[0] in BRAND_STOP or not CJK.match(chunk[0]) or _has_never_word(text[q - length - 1:q]):
             return None
         if any(text.startswith(word, q - length) and (q - length in ends or len(word) > 1) for word in link_words()):
             return None  # 团县委联合省基金会: two bodies joined by a verb, not one name
-        if chunk[0] in "和与" or chunk[-1] in "和与":
-            continue
+        if length > 1 and (q - length + 1 in ends or q - length + 1 in bodies):
+            return None  # a run never holds the end of a body (…委员会|转发国家…)
+        if chunk[0] in "和与" or chunk[-1] in "和与" or not unit and _opens_with_verb(chunk):
+            continue  # 湖北省卫健委|转发|国家卫健委: a verb between two bodies
         if _item_ending(text, q - length, ends) or _is_relative_place(text, q - length):
             return q - length
     return None
+
+
+def _opens_with_verb(chunk: str) -> bool:
+    entry = len(chunk) >= 2 and dictionary_entry(chunk[:2])
+    return bool(entry) and entry[1] == "v" and entry[0] >= 300
 
 
 def _is_relative_place(text: str, q: int) -> bool:
@@ -172,7 +180,7 @@ class _Extension:
 
 
 def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool,
-                 brands: bool = True) -> _Extension | None:
+                 brands: bool = True, unit: bool = False, bodies=()) -> _Extension | None:
     """Walk left from ``q`` over name parts (and runs of unknown characters if ``brands``); None unless a
     part names the body (a place, a strong word, a body found before, the document's own place)."""
     has_name = False
@@ -194,7 +202,7 @@ def _extend_left(text: str, q: int, ends: dict[int, int], *, committee: bool,
         if _is_relative_place(text, q):
             parts.append(("relative", text[q - 1]))
             return _Extension(q - 1, True, parts[::-1])
-        brand = _brand_ending(text, q, ends) if kind != "place" and brands else None  # 联合 in 团市委联合成都市卫健委 is a verb
+        brand = _brand_ending(text, q, ends, unit=unit, bodies=bodies) if kind != "place" and brands else None  # 联合 in 团市委联合成都市卫健委 is a verb
         if brand is not None:
             parts.append(("brand", text[brand:q]))
             q, kind = brand, "brand"
@@ -225,6 +233,8 @@ def _generic(suffix: str, parts: list) -> str | None:
     generic = suffixes()[suffix]["generic"] == "yes"
     if generic and all(kind in GENERIC_PARTS for kind, _ in parts):
         return "a place and a common noun"
+    if generic and all(kind in ("strong", "weak") and piece not in NATIONAL for kind, piece in parts):
+        return "name words and a common noun"  # 金融科技公司, 医药集团: a kind of body
     brand = parts[-1][1] if parts and parts[-1][0] == "brand" else ""
     if not brand:
         return None
@@ -236,7 +246,8 @@ def _generic(suffix: str, parts: list) -> str | None:
     if len(brand) == 1 and len(parts) >= 2 and parts[-2][0] == "place" and \
             (dictionary_entry(brand + suffix) or (0, ""))[1] != "nt":
         return "one character between a place and the suffix"  # 常州读大学; not 杭州市中医院
-    return _generic_name(brand, suffix, generic)
+    only = all(kind in GENERIC_PARTS for kind, _ in parts[:-1])  # 中国农村, not 青少年社会工作服务中心
+    return _generic_name(brand, suffix, generic and only)
 
 
 def _generic_name(name: str, suffix: str, generic: bool = True) -> str | None:
@@ -311,6 +322,9 @@ def _bare_name(text: str, q: int, suffix: str) -> int | None:
     name = text[start:q]
     if text[start] in CLASSIFIERS or name in name_words() or _has_never_word(name) or _generic_name(name, suffix):
         return None
+    entry = dictionary_entry(name)
+    if entry and entry[1] in ("n", "s", "f") and entry[0] >= 2000:
+        return None  # 乡村小学, 城市社区: a kind of body, not one
     return None if _verbal(name) else start
 
 
@@ -454,12 +468,11 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
     events += [(m.end(), m.start(), None) for m in _ministry_pattern().finditer(text)]
     for match in _suffix_pattern().finditer(text):
         suffix, start = match.group(1), match.start()
-        end = start + len(suffix)
-        if end < len(text) and text[end] in table[suffix]["not_before"]:
-            shorter = [s for s in table if suffix.startswith(s) and s != suffix]
-            if not shorter:
-                continue
-        events.append((end, start, suffix))
+        while suffix and start + len(suffix) < len(text) and text[start + len(suffix)] in table[suffix]["not_before"]:
+            # 政府办|公室: the longest shorter suffix that fits (政府), else none
+            suffix = max((s for s in table if suffix.startswith(s) and s != suffix), key=len, default=None)
+        if suffix:
+            events.append((start + len(suffix), start, suffix))
     for end, start, suffix in sorted(events, key=lambda e: (e[0], e[1])):
         if suffix is None:
             name = text[start:end]
@@ -470,7 +483,8 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
                 add(_candidate(text, extended.start, end, rule, _with_head(extended.parts, rule, name)))
             continue
         usable = not_government if _is_government_body(suffix, suffix) else ends
-        extended = _extend_left(text, start, usable, committee=suffix == "委")
+        extended = _extend_left(text, start, usable, committee=suffix == "委", unit=table[suffix]["scope"] == "unit",
+                                bodies=ends)
         if extended and not _generic(suffix, extended.parts):
             right = _extend_right(text, end)
             rule = "abbreviation" if table[suffix]["full"] else "suffix"

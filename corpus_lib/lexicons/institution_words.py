@@ -20,7 +20,8 @@ def suffixes() -> dict[str, dict]:
     and the short forms of ``institution_abbreviations.csv`` (人社局: full = 人力资源和社会保障局)."""
     rows = {row["suffix"]: {**row, "full": ""} for row in resources.read_csv("institution_suffixes.csv")}
     for short, row in abbreviations().items():
-        rows.setdefault(short, {"suffix": short, "type": row["type"], "scope": row["scope"], "not_before": "",
+        rows.setdefault(short, {"suffix": short, "type": row["type"], "scope": row["scope"],
+                                "not_before": "公事" if short.endswith("办") else "",
                                 "inherits": "yes" if row["scope"] == "unit" else "no", "generic": "", "bare": ""})
         rows[short]["full"] = row["full"]
     bad = sorted({row["type"] for row in rows.values()} - set(TYPES))
@@ -46,9 +47,12 @@ def expand_abbreviation(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def name_words() -> dict[str, str]:
-    """Word -> strong/weak. ``institution_name_words.csv``."""
-    return {row["word"]: row["strength"] for row in resources.read_csv("institution_name_words.csv")
-            if row["strength"] in ("strong", "weak")}
+    """Word -> strong/weak. ``institution_name_words.csv``; a ministry word is a weak one too, so that a
+    department named with 和 stays whole (安溪县人力资源和社会保障局)."""
+    rows = resources.read_csv("institution_name_words.csv")
+    words = {row["word"]: "weak" for row in rows if row["strength"] == "ministry"}
+    words.update({row["word"]: row["strength"] for row in rows if row["strength"] in ("strong", "weak")})
+    return words
 
 
 @lru_cache(maxsize=None)
