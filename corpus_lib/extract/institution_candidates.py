@@ -86,6 +86,8 @@ def _item_ending(text: str, q: int, ends: dict[int, int]) -> tuple[int, str] | N
         return ends[q], "candidate"
     place_max, word_max = _max_lengths()
     place = _longest_ending(text, q, institution_places(), place_max)
+    if place and place[0] in "和与及" and _suffix_of(text[max(0, q - len(place) - 8):q - len(place)]):
+        place = None  # 县人社局和县住建局: 和 joins two bodies here, it does not begin 和县
     word = _longest_ending(text, q, name_words(), word_max)
     if place and (not word or len(place) >= len(word)):
         return q - len(place), "place"
@@ -111,13 +113,14 @@ PART_LABELS = {"candidate": "body", "place": "place", "strong": "word", "weak": 
                "bracket": "bracket", "brand": "name", "bare": "name", "town": "town", "host": "relative"}
 # A town's name (籍山镇, 上湖乡) starts after one of these, a clause boundary, a place or a body.
 TOWN_BEFORE = BRAND_STOP | RELATIVE_BEFORE | set("于往入")
-NOT_TOWN_AFTER = {"乡": "村亲土下愁音情里间镇", "镇": "上里压定静"}  # 乡村, 镇压: words, not a town
+NOT_TOWN_AFTER = {"乡": "村亲土下愁音情里间镇", "镇": "压定静"}  # 乡村, 镇压: words, not a town
 
 
 def _stops_before(text: str, start: int, ends: dict[int, int]) -> bool:
     """A name may begin at ``start``: the text, a clause or a function word ends there, or a place or body."""
     return (start == 0 or text[start - 1] in TOWN_BEFORE or not CJK.match(text[start - 1]) or start in ends
-            or _longest_ending(text, start, institution_places(), _max_lengths()[0]) is not None)
+            or _longest_ending(text, start, institution_places(), _max_lengths()[0]) is not None
+            or _verb_ending(text, start) or _link_ending(text, start) is not None)
 
 
 def _town_ending(text: str, q: int, ends: dict[int, int]) -> int | None:
@@ -309,7 +312,8 @@ def _bare_name(text: str, q: int, suffix: str) -> int | None:
         at = q - length
         if at < 0 or text[at] in BARE_BEFORE or not CJK.match(text[at]):
             break
-        if length >= 2 and (at == 0 or text[at - 1] in BARE_BEFORE or not CJK.match(text[at - 1])):
+        if length >= 2 and (at == 0 or text[at - 1] in BARE_BEFORE or not CJK.match(text[at - 1])
+                            or _link_ending(text, at) is not None):
             start = at
             break
     else:

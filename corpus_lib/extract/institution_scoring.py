@@ -26,7 +26,8 @@ from functools import lru_cache
 from .. import resources
 from ..lexicons.dictionary import dictionary_entry
 from ..lexicons.institution_words import aliases, known_bodies, suffixes
-from .institution_candidates import BOUNDARY, CJK, OPEN_QUOTES, RELATIVE_BEFORE, ROLES_AFTER, Candidate
+from .institution_candidates import (BOUNDARY, CJK, OPEN_QUOTES, RELATIVE_BEFORE, ROLES_AFTER, Candidate, _link_ending,
+                                     _verb_ending)
 
 WEIGHTS_FILE = "institution_weights.csv"
 RUN_KINDS = ("brand", "bare", "quoted")   # parts made of characters that no list knows
@@ -76,7 +77,9 @@ def _left(text: str, start: int) -> str:
         return "left 的"
     if before in BOUNDARY or not CJK.match(before):
         return "left boundary"
-    return "left function word" if before in RELATIVE_BEFORE else "left glued"
+    if before in RELATIVE_BEFORE or _link_ending(text, start) is not None:
+        return "left function word"
+    return "left verb" if _verb_ending(text, start) else "left glued"
 
 
 def _right(text: str, end: int) -> str:

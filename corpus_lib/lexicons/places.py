@@ -234,8 +234,8 @@ def dominant_province(text: str) -> str | None:
     """The province ``text`` names more often than any other, in at least half of its place names and at least
     twice unless it names no other, or None.
 
-    >>> dominant_province("三亚的志愿者……海南……三亚学院")
-    '海南'
+    >>> dominant_province("三亚的志愿者……海南……三亚学院"), dominant_province("从北京到上海")
+    ('海南', None)
     """
     by_name, _ = _gazetteer()
     written = [by_name[name] for _, name in _place_names_in(text)]
