@@ -12,7 +12,7 @@ GENRE_LABEL = {"letter": "信件 letter", "speech": "讲话 speech", "news": "�
 # Institution types (``institutions.TYPES``) and levels.
 TYPE_LABELS = {"university": "高校", "school": "中小学", "hospital": "医院/卫生", "youth_league": "共青团",
                "party_government": "党政机关", "company": "企业", "ngo": "社会组织", "grassroots": "基层",
-               "medical_team": "医疗队", "other": "其他"}
+               "medical_team": "医疗队", "media": "媒体", "other": "其他"}
 LEVEL_LABELS = {"central": "中央 (central)", "local": "地方 (local)", "international": "国际 (international)"}
 
 # How a date mention was written (``dates`` column ``date_kind``).

@@ -165,9 +165,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("start", "int64", "offset in the document text"),
         ("end", "int64", "offset after the mention"),
         ("type", "object", "university | school | hospital | youth_league | party_government | company | ngo | "
-                           "grassroots | medical_team | other"),
+                           "grassroots | medical_team | media | other"),
         ("province", "object", "short province name, or None (central bodies have none)"),
         ("parent", "object", "canonical name of the body a department belongs to, or None"),
+        ("rule", "object", "what found it: suffix | alias | known | ministry | …"),
+        ("evidence", "object", "why, as words: the suffix and the name parts it was read from (place 武汉; suffix 大学)"),
     ),
     # institutions.institution_table: one row per canonical institution
     "institutions": _table(

@@ -159,3 +159,34 @@ def test_an_absent_set_is_one_line(monkeypatch, tmp_path, capsys):
     assert err.count("\n") == 1 and "real set not found" in err
     with pytest.raises(score.RealsetError):
         score.evaluate("dev")
+
+
+# ---------------------------------------------------------------- institutions: how bodies are matched
+
+def _bodies_run(rows):
+    import pandas as pd
+
+    from corpus_lib import schema
+
+    mentions = pd.DataFrame([("d01", *row, "suffix", "") for row in rows], columns=schema.columns("institution_mentions"))
+    docs = pd.DataFrame({"doc_id": ["d01"], "source": ["a.txt"]})
+    return score.Run(texts={"a.txt": ""}, docs=docs, mentions=mentions, people=None, dates=None, cohorts=None)
+
+
+def test_a_department_matches_by_its_whole_written_chain_and_a_prefix_only_body_is_not_wrong():
+    # 省委 + 统战部 + 工商处 written in a row; the gold lists only the longest span
+    rows = [("省委", "中共某省委员会", 0, 2, "party_government", None, None),
+            ("统战部", "中共某省委员会统战部", 2, 5, "party_government", None, "中共某省委员会"),
+            ("工商处", "中共某省委员会统战部工商处", 5, 8, "party_government", None, "中共某省委员会统战部")]
+    gold = {"a.txt": {"institutions": [{"name": "省委统战部工商处", "type": "party_government", "province": None}]}}
+    found = score.score_institutions(gold, _bodies_run(rows))["institutions"]
+    assert (found.tp_gold, found.n_gold) == (1, 1)
+    assert (found.tp_pred, found.n_pred) == (1, 1)  # 省委 and 统战部 are written only before their units
+
+
+def test_a_body_typed_media_is_an_outlet_unless_the_gold_says_otherwise():
+    rows = [("青禾书店", "青禾书店", 0, 4, "media", None, None), ("某某报", "某某报", 5, 8, "media", None, None)]
+    gold = {"a.txt": {"institutions": [{"name": "青禾书店", "type": "company", "province": None}]}}
+    scores = score.score_institutions(gold, _bodies_run(rows))
+    assert (scores["institutions"].tp_pred, scores["institutions"].n_pred) == (1, 1)
+    assert (scores["media"].tp_pred, scores["media"].n_pred) == (0, 1)
