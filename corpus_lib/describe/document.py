@@ -2,8 +2,6 @@
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from ..cache import doccache
 from ..extract import dates
 from ..labels import GENRE_ZH
@@ -29,7 +27,8 @@ def describe(lines: list[str]) -> dict:
         "title": title, "issuer": issuer, "genre": genre, "genre_cues": "; ".join(cues), "text": text,
         "n_chars": len(text.replace("\n", "")), "subtitle": header["subtitle"],
         "doc_number": header["doc_number"], "title_source": title_source,
-        "stated_date": header["date"] or signed_on or header["posted"] or closing_date(lines),
+        # a signature dates the document; a date line under the title may be the page's posting time
+        "stated_date": signed_on or header["date"] or header["posted"] or closing_date(lines),
     }
 
 
@@ -37,13 +36,13 @@ def resolve_dates(rows: list[dict]) -> None:
     """Fill ``date``, ``date_source`` and ``date_note`` for every row, in place.
 
     A date the text states in full (a dateline, a signature, a ``时间：`` line) is ``explicit``.
-    Otherwise the year is the one most stated dates in the corpus share, and the date is ``inferred``
-    from, in turn: a bracketed day after 今天 (``今天下午（2月24日）``), a dispatch line
-    (``新华社北京3月2日电``), or else the latest day the document mentions (it cannot predate
-    what it reports). With none of these: NaT, ``none``.
+    Otherwise it is ``inferred`` from, in turn: a bracketed day after 今天 (``今天下午（2月24日）``), a dispatch
+    line (``新华社北京3月2日电``), or else the latest day the document mentions (it cannot predate what it
+    reports). A year the text leaves out is the one the corpus's stated dates share (``dates.corpus_year``);
+    when they span several years there is none, and only days written with their year count.
+    With none of these: NaT, ``none``.
     """
-    years = Counter(row["stated_date"].year for row in rows if row["stated_date"])
-    corpus_year = years.most_common(1)[0][0] if years else None
+    corpus_year = dates.corpus_year(row["stated_date"].year for row in rows if row["stated_date"])
     undated = [row["text"] for row in rows if not row["stated_date"]]
     inferred = iter(doccache.cached_per_document("inferred_date", _date_from_text, undated, [corpus_year] * len(undated)))
     for row in rows:
