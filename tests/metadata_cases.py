@@ -2,7 +2,8 @@
 users bring: newspaper pages, web pages with 时间/来源/编辑 lines, agency dispatches, notices, speeches,
 letters, traditional-character copies. Every expected value was worked out by reading the text.
 
-Each case: (name, text, genre, title, issuer, date). ``date`` is the document's date (ISO) or None; it is
+Each case: (name, text, genre, title, issuer, date). The issuer is who issued or published the text: a
+signature, else the outlet a wire line or a 来源： line names, else a name line under the title. ``date`` is the document's date (ISO) or None; it is
 checked in a corpus whose other documents are dated 2020, so a year-less dispatch takes that year.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ CASES = [
 近日，团市委组织200余名青年志愿者深入社区，协助开展疫情防控工作。
 志愿者孙悦表示，能为社区出一份力感到很自豪。
 打印本页 关闭窗口""",
-     "news", "团市委开展“青春守护”志愿服务活动", None, "2020-03-02"),
+     "news", "团市委开展“青春守护”志愿服务活动", "共青团某市委员会", "2020-03-02"),  # the 来源 line
 
     ("league_brief", """共青团某区委召开2020年第一次常委会议
 发布时间：2020-02-28
@@ -35,7 +36,7 @@ CASES = [
     ("agency_dispatch", """团中央部署开展青年志愿者疫情防控服务
 新华社北京3月4日电（记者 陈静）共青团中央近日印发通知，部署各级团组织开展青年志愿者疫情防控服务工作。
 据介绍，截至3月3日，全国已有超过20万名青年志愿者参与社区防控。""",
-     "news", "团中央部署开展青年志愿者疫情防控服务", None, "2020-03-04"),
+     "news", "团中央部署开展青年志愿者疫情防控服务", "新华社", "2020-03-04"),  # the dispatch line
 
     ("district_notice", """关于开展2020年“五四”评选表彰工作的通知
 各街道团工委，区属各单位团组织：
@@ -144,7 +145,7 @@ CASES = [
 各学院团委：
 暑期社会实践报名即日起开始，请于6月30日前报送报名表。
 附件：报名表""",
-     "notice", "2020年暑期“三下乡”社会实践活动报名开始啦", None, "2020-06-15"),
+     "notice", "2020年暑期“三下乡”社会实践活动报名开始啦", "校团委", "2020-06-15"),
 
     ("masthead_with_date", """人民日报 2020年02月21日 第04版
 战“疫”中的青春力量
@@ -178,7 +179,7 @@ CASES = [
 来源：某市日报 2020-03-02
 连日来，某市组建120支青年突击队，助力企业复工复产。
 突击队员赵磊说：“只要企业需要，我们随叫随到。”""",
-     "news", "某市青年突击队奋战复工复产一线", None, "2020-03-02"),
+     "news", "某市青年突击队奋战复工复产一线", "某市日报", "2020-03-02"),
 
     ("iso_slash_dateline", """某县团县委开展青年就业帮扶
 2020/5/6

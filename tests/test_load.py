@@ -290,9 +290,73 @@ def test_a_notice_cue_does_not_outvote_stronger_news_evidence():
     ("共青团某县委＞工作动态", False), ("学院首页 » 通知公告", False), ("某大学 > 学工在线", False),  # one separator
     ("时间:2020-03-02 08:15 来源：团市委", False), ("本报记者 张华 通讯员 李明", False),
     ("青年报国正当时", True), ("团市委开展“青春守护”志愿服务活动", True), ("第一书记的一天", True),
+    ("【编者的话】", False), ("图：志愿者在社区卡口值守", False), ("△ 志愿者在社区卡口值守", False),
+    ("供稿丨校团委 文字丨张华 审校丨李明", False), ("某青在线", False), ("当前报章为 第20200301号", False),
+    ("国内新闻", False), ("第12期", False), ("共青团工作简报", False), ("Friends, welcome to our page", False),
+    ("想当消防员？这些考验你得扛住", True), ("青春不打烊｜在澳青年：珠澳穿梭变通途，融入带来大机遇", True),
+    ("你们好！", False), ("从城市到乡村，从课堂到田间……", False),
 ])
 def test_page_furniture_is_never_a_title(line, is_title):
     assert header.parse_header([line, "正文第一段。"])["title"] == (line if is_title else None)
+
+
+@pytest.mark.parametrize("lines, title, date", [
+    # a blog's English lines before the Chinese title; the posting date read from English
+    (["Friends, welcome", "Posted in Speech on March 2, 2020 by admin", "某某在青年论坛上的致辞全文", "各位朋友："],
+     "某某在青年论坛上的致辞全文", "2020-03-02"),
+    # a 标题： line names the title, over a first line with the outlet's prefix
+    (["某报：这名95后回到了家乡", "来源：某报 2022年7月6日", "标题：这名95后回到了家乡", "本报讯 她回到了家乡。"],
+     "这名95后回到了家乡", "2022-07-06"),
+    # an edition line, a section line, a headline broken after a number
+    (["A03 2025年7月23日", "国内新闻", "2025年全国1.2万余名", "青年志愿者陆续出征", "新华社北京7月22日电 志愿者出征。"],
+     "2025年全国1.2万余名青年志愿者陆续出征", "2025-07-23"),
+    # a bulletin: masthead, issue, imprint with its date, then the item's headline
+    (["工作简报", "第8期", "共青团某市委员会办公室编 2021年3月16日", "团市委启动青春助力行动", "3月11日，团市委启动行动。"],
+     "团市委启动青春助力行动", "2021-03-16"),
+    # a headline with its date after it on the same line
+    (["某大学3000余名学生志愿者投身防疫 2022年04月16日", "本报讯 志愿者在核酸检测点服务。"],
+     "某大学3000余名学生志愿者投身防疫", "2022-04-16"),
+    # a headline broken after a comma, and an official title broken before its document type
+    (["大雪中，", "全市团员青年请出列！", "全市各级团组织："], "大雪中，全市团员青年请出列！", None),
+    (["某省人力资源社会保障厅 某省教育厅关于表彰", "先进集体和先进个人的决定", "各单位："],
+     "某省人力资源社会保障厅 某省教育厅关于表彰先进集体和先进个人的决定", None),
+    # a lede in short lines is no headline
+    (["从城市到乡村，", "从课堂到田间……", "青年们在基层扎根。"], None, None),
+])
+def test_titles_and_dates_of_web_and_print_headers(lines, title, date):
+    found = header.parse_header(lines)
+    assert found["title"] == title
+    stated = found["date"] or found["posted"]
+    assert (stated.isoformat() if stated else None) == date
+
+
+@pytest.mark.parametrize("lines, issuer", [
+    (["标题", "2020-03-02 09:30 来源：某某日报 作者：张华", "正文。"], "某某日报"),
+    (["标题", "来源： 发布时间：2020-05-27", "正文。"], None),                       # an empty 来源 is no issuer
+    (["标题", "发布时间：2019-07-08 来源：网络", "某某网北京7月8日电 正文。"], "某某网"),  # 来源：网络 names no one
+    (["标题", "新华社电 记者22日从团中央获悉，志愿者已出发。"], "新华社"),
+    (["标题", "本报北京3月2日电 团中央近日发出通知。"], None),                      # 本报 is not named
+    (["标题", "某某新闻网讯：3月2日，团市委召开会议。"], "某某新闻网"),
+    (["标题", "正文。", "本文转自微信公众号“某某书店”，已获授权。"], "某某书店"),
+    (["标题", "供稿丨校团委 文字丨张华", "近日，我校志愿者获评优秀。"], "校团委"),
+])
+def test_the_outlet_a_story_names_is_its_issuer(lines, issuer):
+    assert header.source_issuer(lines) == issuer
+
+
+def test_issuers_from_a_joint_signature_an_imprint_and_an_official_title(tmp_path):
+    texts = {
+        "joint.txt": "致全区志愿者的一封感谢信\n亲爱的志愿者：\n感谢你们。\n共青团某某区委员会\n某某区义工联合会\n2021年12月5日",
+        "brief.txt": "工作简报\n第8期\n共青团某市委员会办公室编 2021年3月16日\n团市委启动青春助力行动\n3月11日，团市委启动行动。",
+        "decision.txt": "某省人力资源社会保障厅 某省教育厅关于表彰\n先进集体和先进个人的决定\n各单位：\n现决定予以表彰。",
+        "byline.txt": "某某新闻记者 张华\n2018-09-14 17:04\n他在城市长大，已学会适应陌生环境。",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    issuers = {source: issuer if isinstance(issuer, str) else None
+               for source, issuer in cl.load_corpus(tmp_path).set_index("source")["issuer"].items()}
+    assert issuers == {"joint.txt": "共青团某某区委员会 某某区义工联合会", "brief.txt": "共青团某市委员会办公室",
+                       "decision.txt": "某省人力资源社会保障厅 某省教育厅", "byline.txt": None}
 
 
 @pytest.mark.parametrize("line,issuer", [
@@ -300,6 +364,7 @@ def test_page_furniture_is_never_a_title(line, is_title):
     ("校长 李春华", "李春华"), ("中共中央办公厅 国务院办公厅", "中共中央办公厅 国务院办公厅"),
     ("让青春在一线绽放", None), ("请各单位认真落实", None), ("本报记者 张华", None), ("特此通知", None),
     ("2020年3月2日", None), ("大家好，今天开会。", None),
+    ("某某新闻记者 廖某", None), ("星期三", None), ("地点丨某某森林消防总队", None),   # a byline, a weekday, a label
 ])
 def test_an_issuer_is_an_organisation_or_a_person(line, issuer):
     assert header.issuer_name(line) == issuer

@@ -8,14 +8,14 @@ from ..labels import GENRE_ZH
 from ..preprocessing import clean
 from ..preprocessing.script import detect_script, simplified_view
 from .genre import classify_genre
-from .header import closing_date, issuer_kind, parse_header, signature
+from .header import closing_date, issuer_kind, parse_header, signature, source_issuer, title_issuer
 
 
 def describe(lines: list[str]) -> dict:
     """One document's row, before dates are resolved across the corpus."""
     header = parse_header(lines)
     signed_by, signed_on = signature(lines)
-    issuer = header["issuer"] or signed_by
+    issuer = signed_by or source_issuer(lines) or header["issuer"] or title_issuer(header["title"])
     title, title_source = header["title"], "text"
     genre, cues = classify_genre(lines, title=title, subtitle=header["subtitle"],
                                  signer=issuer_kind(signed_by) if signed_by else None)

@@ -30,6 +30,9 @@ _EN_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
 _TIME_OF_DAY = r"(?:上午|下午|中午|晚上|晚间|凌晨|早上|早晨|傍晚|夜间|夜里|晚|\d{1,2}\s*(?:时|点|[:：]\d{2}))"
 _NO_MONTH_BEFORE = r"(?<![\d.０-９〇○零一二三四五六七八九十月年第每前近数几余多个连续期/-])"  # not 每月5日, 第3日, 连续5日, 为期3日
 _YEAR_ANAPHOR = r"(?<=同年|当年|那年|这年|是年)"  # 同年9月5日: see ANAPHORIC_YEAR
+# 这一年的11月3日, 同年5月: a month-day that points back at the year the text named last.
+ANAPHORIC_YEAR = re.compile(r"(?:这一年|这年|当年|同年|那一年|那年|是年)的?\s*$")
+ANAPHORIC_NOTE = "年份取自前文所述年份 year from the year named before"
 BARE_DAY_PATTERNS = ("bracket_day", "timed_day", "reporter_day", "dispatch_day")
 
 # Ordered: an earlier pattern wins where two matches overlap and start at the same place.

@@ -35,6 +35,8 @@ from ..lexicons.calendar import (
     weekday_note,
 )
 from .date_patterns import (
+    ANAPHORIC_NOTE,
+    ANAPHORIC_YEAR,
     BARE_DAY_PATTERNS,
     DAY_RANGE,
     DISPATCH,
@@ -255,11 +257,6 @@ def date_records(text: str, *, base_date: date | pd.Timestamp | None) -> list[di
     return records
 
 
-# 这一年的11月3日, 同年5月: a month-day that points back at the year the text named last.
-ANAPHORIC_YEAR = re.compile(r"(?:这一年|这年|当年|同年|那一年|那年|是年)的?\s*$")
-ANAPHORIC_NOTE = "年份取自前文所述年份 year from the year named before"
-
-
 def _anaphoric_years(text: str, rows: list[dict]) -> None:
     """Give a month-day after 这一年/当年/同年 the year of the last explicit date before it, in place."""
     named = None
@@ -318,10 +315,11 @@ META_LINE = re.compile(
 
 
 def _full_or_numeric(text: str, *, whole: bool) -> date | None:
-    for name in ("full", "numeric"):
+    for name in ("full", "numeric", "english", "english_day_first"):
         match = PATTERNS[name].fullmatch(text) if whole else PATTERNS[name].search(text)
         if match:
-            return safe_date(cn_number(match["y"]), cn_number(match["m"]), cn_number(match["d"]))
+            month = ENGLISH_MONTHS[match["mon"][:3].lower()] if "mon" in match.re.groupindex else cn_number(match["m"])
+            return safe_date(cn_number(match["y"]), month, cn_number(match["d"]))
     return None
 
 
