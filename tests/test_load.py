@@ -320,6 +320,9 @@ def test_page_furniture_is_never_a_title(line, is_title):
     (["大雪中，", "全市团员青年请出列！", "全市各级团组织："], "大雪中，全市团员青年请出列！", None),
     (["某省人力资源社会保障厅 某省教育厅关于表彰", "先进集体和先进个人的决定", "各单位："],
      "某省人力资源社会保障厅 某省教育厅关于表彰先进集体和先进个人的决定", None),
+    # a site's name over the headline; a 原标题： line when the page shows no headline of its own
+    (["中国某某网", "青年志愿者在社区值守", "2020-03-02 来源：中国某某网", "正文。"], "青年志愿者在社区值守", "2020-03-02"),
+    (["（张华 摄）", "原标题：青年志愿者在社区值守", "连日来，志愿者在社区值守。"], "青年志愿者在社区值守", None),
     # a lede in short lines is no headline
     (["从城市到乡村，", "从课堂到田间……", "青年们在基层扎根。"], None, None),
 ])

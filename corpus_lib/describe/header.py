@@ -41,14 +41,14 @@ def _title_like(line: str) -> bool:
 PAGE_FURNITURE = re.compile("|".join([
     r"^[\u4e00-\u9fff]{1,10}(?:日报|晚报|晨报|早报|青年报|时报|商报|周报|都市报|法治报|法制报)(?:\s.*)?$",  # masthead
     r"(?:^|\s|[:：])第?\s*[A-Z]?\d{1,3}\s*版(?:[:：\s]|$)",                       # 第A02版:要闻
-    r"^(?:首页|当前位置|您的位置|您现在的位置)|[>›»＞].*[>›»＞]"                      # breadcrumbs, and a short
+    r"^(?:首页|当前位置|您的位置|您现在的位置|您所在的位置|所在位置)|[>›»＞].*[>›»＞]"      # breadcrumbs, and a short
     r"|^[^。！？，,：:“”>›»＞]{1,20}\s*[>›»＞]\s*[^。！？，,：:“”>›»＞]{1,20}$",    # 某团委 > 团情动态
     r"(?:字体|字号)\s*[:：]|【\s*大\s*中\s*小\s*】|打印本页|关闭窗口|【打印】|【关闭】|分享到"
-    r"|扫一扫|返回顶部|^上一篇|^下一篇|浏览次数|阅读次数|点击数|^[（(]完[）)]$|^当前[\u4e00-\u9fff]{0,4}[为是：:]",  # web chrome
+    r"|扫一扫|扫码|二维码|手机版|返回顶部|^上一篇|^下一篇|浏览次数|阅读次数|点击数|^[（(]完[）)]$|^当前[\u4e00-\u9fff]{0,4}[为是：:]",  # web chrome
     r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|动态|快讯|资讯|头条|专题|专栏)$",            # a section: 国内新闻
     r"^[\u4e00-\u9fff]{2,8}(?:在线|新闻网|客户端|融媒体中心|电视台)$",                # a site's name line: 中青在线
     r"^[【\[][^【】\[\]]{1,20}[】\]]$",                                          # a column label: 【主播君的话】
-    r"^(?:图|图为|图片|上图|下图|左图|右图|组图)[：:]|^图为|^△",                        # a photo caption
+    r"^(?:图|图为|图片|上图|下图|左图|右图|组图)[：:]|^图为|^△|(?:摄|供图)[）)]?$",         # a photo caption
     r"^[\u4e00-\u9fff]{2,12}简报$|^(?:\d{4}年)?第\s*[\d一二三四五六七八九十]{1,4}\s*期(?:\s.*)?$",  # a bulletin's masthead, issue
     r"^(?:[\u4e00-\u9fff、]{1,6}\s*[丨|｜／/：:]\s*[^\s丨|｜／/：:，。！？]{1,10}(?:\s+|\s*[丨|｜]\s*|$)){2,}$",  # credits: 供稿丨某委 文字丨某某
 ]))
@@ -66,8 +66,10 @@ HEADER_LINES = 12
 
 NOT_NAMES = frozenset({"特此通知", "附件", "此致", "敬礼", "谢谢", "谢谢大家"}) | frozenset(press_roles())
 WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+# A site's or channel's name over the headline: 中国青年网, 澎湃新闻, 某某之声
+SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|报|新闻|频道|之声|在线|客户端)$")
 # A title given by a label: 标题：…
-TITLE_LABEL = re.compile(r"^(?:标题|题目|文章标题)\s*[：:]\s*(?P<title>\S.{3,79})$")
+TITLE_LABEL = re.compile(r"^(?P<original>原)?(?:标题|题目|文章标题)\s*[：:]\s*(?P<title>\S.{3,79})$")
 # What an issue's imprint line names before its date: 办公室编, 共青团某市委员会编印
 IMPRINT_VERB = re.compile(r"\s*(?:编印|编发|主办|印发|编)$")
 
@@ -78,7 +80,7 @@ def is_furniture(line: str) -> bool:
     >>> [is_furniture(x) for x in ["第A02版:要 闻", "首页 > 新闻中心 > 团情快讯", "本报记者 张华", "青年志愿者在行动"]]
     [True, True, True, False]
     """
-    return bool(PAGE_FURNITURE.search(line) or BYLINE.match(line) or dates.META_LINE.match(line))
+    return bool(PAGE_FURNITURE.search(line) or BYLINE.match(line) or dates.META_LINE.match(line) or TITLE_LABEL.match(line))
 
 
 @lru_cache(maxsize=1)
@@ -188,9 +190,10 @@ def _skip_furniture(lines: list[str], header: dict) -> int:
     """The index of the first line that is not page furniture; dates on skipped lines go into ``header``."""
     for index, line in enumerate(lines[:HEADER_LINES]):
         dated = None if dates.parse_date_line(line) else dated_line(line)
+        site_name = SITE_NAME.match(line) and index + 1 < len(lines) and _title_like(lines[index + 1])
         if dates.parse_date_line(line):
             header["date"] = header["date"] or dates.parse_date_line(line)
-        elif is_furniture(line) or len(line.replace(" ", "")) <= 3 or not HAN.search(line):
+        elif is_furniture(line) or len(line.replace(" ", "")) <= 3 or not HAN.search(line) or site_name:
             header["posted"] = header["posted"] or dates.first_full_date(line)
         elif dated and _imprint(dated[0], header):
             header["date"] = header["date"] or dated[1]
@@ -220,8 +223,10 @@ def parse_header(lines: list[str]) -> dict:
     for index in range(first, min(len(lines), HEADER_LINES)):
         if not _read_header_line(lines, index, header):
             break
-    labelled = next((m["title"] for m in map(TITLE_LABEL.match, lines[:HEADER_LINES]) if m), None)
-    header["title"] = labelled or header["title"]
+    labels = [m for m in map(TITLE_LABEL.match, lines[:HEADER_LINES]) if m]  # 标题： wins; 原标题： fills a gap
+    stated = next((m["title"] for m in labels if not m["original"]), None)
+    original = next((m["title"] for m in labels if m["original"]), None)
+    header["title"] = stated or header["title"] or original
     return header
 
 
