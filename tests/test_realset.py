@@ -159,3 +159,20 @@ def test_an_absent_set_is_one_line(monkeypatch, tmp_path, capsys):
     assert err.count("\n") == 1 and "real set not found" in err
     with pytest.raises(score.RealsetError):
         score.evaluate("dev")
+
+
+# ---------------------------------------------------------------- the genre weights
+
+@pytest.mark.slow
+def test_the_genre_weights_in_the_csv_are_the_learners():
+    """data/genre_cues.csv holds what tests/realset/learn_genre.py fits (rerun it with --write after changing a cue)."""
+    reason = score.missing_reason()
+    if reason:
+        pytest.skip(reason)
+    from corpus_lib.describe import genre
+    from realset import learn_genre
+
+    learned = learn_genre.learn().table()
+    written = {(cue.genre, cue.cue): cue.weight for cue in genre.genre_cues()}
+    differ = {key: (written.get(key), value) for key, value in learned.items() if abs(written.get(key, 99) - value) > 0.015}
+    assert not differ, differ

@@ -11,6 +11,14 @@ from .genre import classify_genre
 from .header import closing_date, issuer_kind, parse_header, signature, source_issuer, title_issuer
 
 
+def genre_inputs(lines: list[str]) -> dict:
+    """What ``describe`` passes ``classify_genre`` besides the lines: the title, subtitle and signer kind
+    (the weight learner, tests/realset/learn_genre.py, reads documents the same way)."""
+    header = parse_header(lines)
+    signed_by, _ = signature(lines)
+    return {"title": header["title"], "subtitle": header["subtitle"], "signer": issuer_kind(signed_by) if signed_by else None}
+
+
 def describe(lines: list[str]) -> dict:
     """One document's row, before dates are resolved across the corpus."""
     header = parse_header(lines)
@@ -73,11 +81,17 @@ def describe_document(lines: list[str], *, source: str, simplify: bool = False) 
     document (or any, with ``simplify=True``) is described from its simplified view."""
     original = "\n".join(lines)
     script = detect_script(original)
-    if script == "traditional" or simplify:
-        lines = simplified_view(original).split("\n")
-    row = describe(lines) | {"source": source, "script": script}
+    row = describe(view_lines(lines, script=script, simplify=simplify)) | {"source": source, "script": script}
     row["original_text"] = row["text"] if row["text"] == original else original  # one string when nothing changed
     return row
+
+
+def view_lines(lines: list[str], *, script: str | None = None, simplify: bool = False) -> list[str]:
+    """The lines a document is described from: its simplified view when it is traditional (or ``simplify``)."""
+    original = "\n".join(lines)
+    if simplify or (script or detect_script(original)) == "traditional":
+        return simplified_view(original).split("\n")
+    return lines
 
 
 def _describe_text(text: str, simplify: bool) -> dict:
