@@ -378,14 +378,24 @@ def test_in_a_corpus_of_several_years_a_month_day_without_a_year_stays_undated(t
     assert (row["surface"], row["note"]) == ("4月8日", dates.NO_BASE_NOTE) and pd.isna(row["date"])
 
 
-def test_a_full_date_in_the_text_dates_the_document_in_any_corpus(tmp_path):
-    own = UNDATED + "\n2021年4月7日，各乡镇团委已完成报名。"
-    docs, mentions = _load(tmp_path, [SIGNED.format(year) for year in (2016, 2019, 2022)] + [own])
-    assert (docs.loc[3, "date"], docs.loc[3, "date_source"]) == (pd.Timestamp("2021-04-07"), "inferred")
+def test_a_year_the_text_writes_dates_the_document_in_any_corpus(tmp_path):
+    own = UNDATED + "\n2021年4月7日，各乡镇团委已完成报名。"       # a full date: its year, and the day itself
+    written = UNDATED + "\n2021年，全县团员青年参与志愿服务1.2万人次。"  # a year of its events
+    born = UNDATED + "\n书记出生于1996年，2003年创办的协会由他负责。"    # a birth year and a founding year say nothing
+    docs, mentions = _load(tmp_path, [SIGNED.format(year) for year in (2016, 2019, 2022)] + [own, written, born])
+    assert docs.loc[3:, "date"].tolist()[:2] == [pd.Timestamp("2021-04-08")] * 2 and pd.isna(docs.loc[5, "date"])
+    assert docs.loc[4, "date_note"] == "不早于文中最晚日期 not before the latest date mentioned"
     assert mentions[mentions["doc_id"] == "d04"]["date"].tolist() == ["2021-04-08", "2021-04-07"]
+    assert mentions[mentions["doc_id"] == "d05"]["date"].tolist() == ["2021-04-08", "2021"]
 
 
 def test_a_signature_dates_the_document_before_a_posting_time_under_the_title(tmp_path):
     letter = "致全区志愿者的一封感谢信\n2021-12-06 14:00\n亲爱的志愿者：\n感谢你们的付出。\n某区义工联合会\n2021年12月5日"
     docs, _ = _load(tmp_path, [letter])
     assert docs.loc[0, "date"] == pd.Timestamp("2021-12-05")
+
+
+def test_a_year_the_corpus_shares_outranks_a_year_gone_by_in_a_profile(tmp_path):
+    profile = UNDATED + "\n他2016年从大学毕业，在城里工作了三年，去年回到家乡。"
+    docs, _ = _load(tmp_path, [SIGNED.format(2020)] * 3 + [profile])
+    assert docs.loc[3, "date"] == pd.Timestamp("2020-04-08")

@@ -2,6 +2,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..cache import doccache
 from ..extract import dates
 from ..labels import GENRE_ZH
@@ -47,7 +49,8 @@ def resolve_dates(rows: list[dict]) -> None:
     Otherwise it is ``inferred`` from, in turn: a bracketed day after 今天 (``今天下午（2月24日）``), a dispatch
     line (``新华社北京3月2日电``), or else the latest day the document mentions (it cannot predate what it
     reports). A year the text leaves out is the one the corpus's stated dates share (``dates.corpus_year``);
-    when they span several years there is none, and only days written with their year count.
+    when they span several years, the latest year the text writes (``written_year``: not a birth year, a
+    founding year, a decade or a plan); with neither, only days written with their year count.
     With none of these: NaT, ``none``.
     """
     corpus_year = dates.corpus_year(row["stated_date"].year for row in rows if row["stated_date"])
@@ -62,14 +65,31 @@ def resolve_dates(rows: list[dict]) -> None:
 
 
 DAY_FINDERS = ((dates.relative_day_date, "“今天（X月X日）”"), (dates.dispatch_date, "电头“X月X日电”"))
+# A year the text writes that says when it was written: not 出生于1998年, 创办于2003年, 2003年成立的,
+# 自2003年以来, 到2025年, 1990年代, 2021级, 2021年度.
+WRITTEN_YEAR = re.compile(r"(?<![\d.\-/])(?<!出生于)(?<!生于)(?<!出生的)(?<!创办于)(?<!成立于)(?<!始于)(?<!诞生于)"
+                          r"(?<![自从到])(?<!(?<!截)至)((?:19|20)\d{2})\s*年(?![代级届度]|的?(?:出生|生|创办|成立|创立|建成|始建)|以来|起|开始|至今)")
+YEAR_NOTES = {"text": "年份取自文中所写年份 year from a year the text writes", "corpus": "年份取自语料 year from the corpus"}
 
 
-def _date_from_text(text: str, year: int | None) -> dict:
+def written_year(text: str) -> int | None:
+    """The latest year the text writes as a time of its events, or None.
+
+    >>> written_year("出生于1998年的她，2016年考入大学，2020年毕业。"), written_year("论坛创办于2003年。")
+    (2020, None)
+    """
+    years = [int(year) for year in WRITTEN_YEAR.findall(text)]
+    return max(years, default=None)
+
+
+def _date_from_text(text: str, corpus_year: int | None) -> dict:
+    # a year the corpus shares outranks the text's own years, which in a profile are often years gone by
+    year, note = (corpus_year, YEAR_NOTES["corpus"]) if corpus_year else (written_year(text), YEAR_NOTES["text"])
     for finder, cue in DAY_FINDERS:
         day, year_stated = finder(text, year=year)
         if day:
             return {"date": day, "date_source": "explicit" if year_stated else "inferred",
-                    "date_note": f"{cue}，年份取自语料 year from the corpus"}
+                    "date_note": f"{cue}，{note}"}
     mentioned = dates.day_mentions(text, year=year)
     if mentioned:
         return {"date": max(mentioned), "date_source": "inferred", "date_note": "不早于文中最晚日期 not before the latest date mentioned"}
