@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from functools import lru_cache
 
 from .. import resources
@@ -77,10 +78,13 @@ def _cue_window(text: str) -> str:
     return text if len(text) <= head + tail else text[:head] + "\n" + text[-tail:]
 
 
-def _cue_count(cue: GenreCue, parts: dict) -> int:
+def _cue_fires(cue: GenreCue, parts: dict) -> bool:
+    """The cue matches ``min_count`` times (text) or on ``min_count`` lines; it stops looking once it has."""
     if cue.scope == "text":
-        return len(cue.pattern.findall(parts["text"]))
-    return sum(1 for line in parts[cue.scope] if cue.pattern.search(line))
+        found = cue.pattern.finditer(parts["text"])
+    else:
+        found = (line for line in parts[cue.scope] if cue.pattern.search(line))
+    return sum(1 for _ in islice(found, cue.min_count)) >= cue.min_count
 
 
 def cue_parts(lines: list[str], *, title: str | None = None, subtitle: str | None = None,
@@ -95,7 +99,7 @@ def cue_parts(lines: list[str], *, title: str | None = None, subtitle: str | Non
 def fired_cues(parts: dict, cues=None) -> list[GenreCue]:
     """The cues (``prior`` rows aside) that fire on ``cue_parts``; a cue weighing nothing is not tried."""
     return [cue for cue in (genre_cues() if cues is None else cues)
-            if cue.scope != "prior" and cue.weight and _cue_count(cue, parts) >= cue.min_count]
+            if cue.scope != "prior" and cue.weight and _cue_fires(cue, parts)]
 
 
 def classify_genre(lines: list[str], *, title: str | None = None, subtitle: str | None = None,

@@ -35,30 +35,34 @@ ANAPHORIC_YEAR = re.compile(r"(?:这一年|这年|当年|同年|那一年|那年
 ANAPHORIC_NOTE = "年份取自前文所述年份 year from the year named before"
 BARE_DAY_PATTERNS = ("bracket_day", "timed_day", "reporter_day", "dispatch_day")
 
+# The first character of a year, a month or a day: a pattern that opens with this lookahead leaves most positions of a
+# text at once, before its lookbehinds and alternatives are tried (the same matches, much less work).
+_NUMERAL_AHEAD = r"(?=[\d〇○零一二三四五六七八九十])"
+
 # Ordered: an earlier pattern wins where two matches overlap and start at the same place.
 PATTERNS = {
     "relative_bracket": re.compile(
         r"(?:今天|今日|当天|当日|昨天|昨日|明天|明日)(?:上午|下午|中午|晚上|晚间|凌晨|早上|早晨)?\s*[（(]\s*"
         rf"(?:{_Y}\s*年\s*)?{_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}\s*[)）]"),
-    "full": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
+    "full": re.compile(rf"{_NUMERAL_AHEAD}{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
     # 2020-03-02, 2020/3/2, 2020.03.02 (also after 时间: and before a time); not inside a version number,
     # an IP address or a longer digit run (v2020.3.1, 2020.3.1.5, 12020-3-1).
     "numeric": re.compile(
-        r"(?<![A-Za-z\d.,/-])(?<!\d[:：])(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+        r"(?=[12])(?<![A-Za-z\d.,/-])(?<!\d[:：])(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
         r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/-]|\.\d)"),
-    "english": re.compile(rf"(?<![A-Za-z]){_MON}\s+{_EN_DAY},?\s+{_EN_YEAR}"),
-    "english_day_first": re.compile(rf"(?<![\dA-Za-z]){_EN_DAY}\s+{_MON},?\s+{_EN_YEAR}"),
+    "english": re.compile(rf"(?=[JFMASONDjfmasond])(?<![A-Za-z]){_MON}\s+{_EN_DAY},?\s+{_EN_YEAR}"),
+    "english_day_first": re.compile(rf"(?=\d)(?<![\dA-Za-z]){_EN_DAY}\s+{_MON},?\s+{_EN_YEAR}"),
     "relative_month": re.compile(rf"{_REL_YEAR}\s*{_M}\s*月(?:份)?(?:\s*{_D}\s*[日号]{_WEEKDAY})?"),
-    "month_day": re.compile(rf"{_NOT_DIGIT_BEFORE}(?:(?<!年)|{_YEAR_ANAPHOR}){_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
-    "year_month": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十])"),
-    "year": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年(?![代级])"),
-    "month": re.compile(rf"(?:(?<![\d.０-９个年])|{_YEAR_ANAPHOR})(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?![\d０-９]|\s*[日号])"),
+    "month_day": re.compile(rf"{_NUMERAL_AHEAD}{_NOT_DIGIT_BEFORE}(?:(?<!年)|{_YEAR_ANAPHOR}){_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
+    "year_month": re.compile(rf"{_NUMERAL_AHEAD}{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十])"),
+    "year": re.compile(rf"{_NUMERAL_AHEAD}{_NOT_DIGIT_BEFORE}{_Y}\s*年(?![代级])"),
+    "month": re.compile(rf"(?=[1-9])(?:(?<![\d.０-９个年])|{_YEAR_ANAPHOR})(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?![\d０-９]|\s*[日号])"),
     # days without a month (BARE_DAY_PATTERNS)
     "bracket_day": re.compile(r"(?:(?:周|星期|礼拜)(?P<wd>[一二三四五六日天])|今天|今日|昨天|昨日|前天|前日|明天|明日)"
                               rf"{_TIME_OF_DAY}?\s*[（(]\s*{_D}\s*[日号]\s*[)）]"),
-    "timed_day": re.compile(rf"{_NO_MONTH_BEFORE}{_D}\s*日(?=\s*{_TIME_OF_DAY})"),
-    "reporter_day": re.compile(rf"(?<=记者){_D}\s*日(?=\s*(?:从|在|获悉|了解|采访|走访))"),
-    "dispatch_day": re.compile(rf"(?<=[\u4e00-\u9fff]){_NO_MONTH_BEFORE}{_D}\s*日(?=\s*电(?![视话影台脑力器商网子费池梯]))"),
+    "timed_day": re.compile(rf"{_NUMERAL_AHEAD}{_NO_MONTH_BEFORE}{_D}\s*日(?=\s*{_TIME_OF_DAY})"),
+    "reporter_day": re.compile(rf"{_NUMERAL_AHEAD}(?<=记者){_D}\s*日(?=\s*(?:从|在|获悉|了解|采访|走访))"),
+    "dispatch_day": re.compile(rf"{_NUMERAL_AHEAD}(?<=[\u4e00-\u9fff]){_NO_MONTH_BEFORE}{_D}\s*日(?=\s*电(?![视话影台脑力器商网子费池梯]))"),
 }
 
 # A range of days: 4月20日至21日, 4月20日—21日, 4月20—21日, 20日至21日, 4月30日至5月2日. Both ends are read; an end
@@ -67,7 +71,7 @@ PATTERNS = {
 # start needs its own 日.
 _BARE_WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?"
 DAY_RANGE = re.compile(
-    rf"(?P<first>{_NOT_DIGIT_BEFORE}(?<!每月)(?<!每个月)(?:{_Y}\s*年\s*)?(?:{_M}\s*月\s*)?{_D}\s*(?P<day_mark>[日号])?{_BARE_WEEKDAY})"
+    rf"{_NUMERAL_AHEAD}(?P<first>{_NOT_DIGIT_BEFORE}(?<!每月)(?<!每个月)(?:{_Y}\s*年\s*)?(?:{_M}\s*月\s*)?{_D}\s*(?P<day_mark>[日号])?{_BARE_WEEKDAY})"
     r"\s*(?:至|到|—{1,2}|–|－|-|～|~)\s*"
     rf"(?P<second>(?:{_M.replace('?P<m>', '?P<m2>')}\s*月\s*)?{_D.replace('?P<d>', '?P<d2>')}\s*[日号]{_BARE_WEEKDAY})"
     r"(?!\s*(?:内|之内|以内|左右))")
@@ -79,8 +83,13 @@ MONTH_FROM_BASE_NOTE = "月份取自文档日期 month taken from the document's
 def _alias_pattern(aliases: dict[str, Holiday], bare: dict[str, Holiday]) -> re.Pattern:
     def names(table):
         return "|".join(map(re.escape, sorted(table, key=len, reverse=True))) or "(?!)"
-    return re.compile(  # 今年“五四”, 2018年的春节, 除夕
-        rf"(?:{_REL_YEAR}|{_NOT_DIGIT_BEFORE}{_Y}\s*年的?)?[“\"「]?(?:(?P<name>{names(aliases)})|(?P<bare>{names(bare)}))[”\"」]?")
+    first = "".join(sorted({name[0] for name in (*aliases, *bare)} | set("今去明前后“\"「")))
+    return re.compile(  # 今年“五四”, 除夕; a year written before it (2018年的春节) is read by YEAR_BEFORE
+        rf"(?=[{re.escape(first)}]){_REL_YEAR}?[“\"「]?(?:(?P<name>{names(aliases)})|(?P<bare>{names(bare)}))[”\"」]?")
+
+
+# 2018年的 right before a holiday's name (searched in the few characters before it)
+YEAR_BEFORE = re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年的?$")
 
 
 @lru_cache(maxsize=None)

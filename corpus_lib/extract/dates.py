@@ -44,6 +44,7 @@ from .date_patterns import (
     MONTH_FROM_BASE_NOTE,
     PATTERNS,
     REL_OFFSET,
+    YEAR_BEFORE,
     holiday_tables,
 )
 from .spans import overlap, resolve_overlaps
@@ -101,11 +102,12 @@ def _holiday_mentions(text: str, base: date | None) -> list[dict]:
     rows = []
     for match in pattern.finditer(text):
         holiday = aliases.get(match["name"]) if match["name"] else bare[match["bare"]]
-        if match["bare"] and not (match["rel"] or match["y"]) and not re.match(HOLIDAY_SUFFIX, text[match.end():]):
+        year = None if match["rel"] else YEAR_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if match["bare"] and not (match["rel"] or year) and not re.match(HOLIDAY_SUFFIX, text[match.end():]):
             continue
-        if match["y"]:  # 2018年的春节: the one in that calendar year
-            value = resolve_holiday(holiday, base_date=date(cn_number(match["y"]), 7, 1), offset=0)
-            rows.append({"start": match.start(), "end": match.end(), "value": value, "granularity": "day",
+        if year:  # 2018年的春节: the one in that calendar year
+            value = resolve_holiday(holiday, base_date=date(cn_number(year["y"]), 7, 1), offset=0)
+            rows.append({"start": year.start(), "end": match.end(), "value": value, "granularity": "day",
                          "date_kind": "lunar-holiday" if holiday.table == "lunar" else "festival", "note": ""})
             continue
         offset = REL_OFFSET[match["rel"]] if match["rel"] else None
