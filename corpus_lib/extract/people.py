@@ -86,7 +86,7 @@ def _direct_quotes(span: str) -> list[tuple[int, str]]:
     return quotes
 
 
-DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为", "，"})  # "，": a lead (陈晨，24岁，…护士)
+DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为", "，", "（"})  # a lead: 陈晨，24岁，…护士 / 许某（…护士）
 
 
 SPEECH = re.compile(r"(?:说|表示|指出|强调|认为)[，,：:]")
@@ -191,6 +191,12 @@ def _press_row(paragraph: str, spans, credit: dict) -> dict:
                         evidence=f"credit {credit['credit']}")
 
 
+def _cue_after(paragraph: str, end: int) -> str:
+    """The cue right after a name: a word of ``cohort_name_cues.csv`` (说, 是, 等 …), else a comma, 、 or an
+    opening bracket (a lead: 周某，…医院医师，90后共产党员 / 许某（…护士）), else ''."""
+    return _right_cue(paragraph, end) or (paragraph[end] if paragraph[end:end + 1] in ("，", "、", "（", "：") else "")
+
+
 class Named(NamedTuple):
     """A person mention in a paragraph: offsets, the name, the cue right after it (说, 、, 等 …) and why it is a name."""
     start: int
@@ -227,7 +233,7 @@ def paragraph_people(paragraph: str, institutions: pd.DataFrame, found: list[Men
     if press is None:
         press = find_credits(paragraph)
     spans = sentence_spans(paragraph)
-    names = [Named(m.start, m.end, m.text, _right_cue(paragraph, m.end) or "", _evidence(m)) for m in found
+    names = [Named(m.start, m.end, m.text, _cue_after(paragraph, m.end), _evidence(m)) for m in found
              if not any(c["start"] < m.end and m.start < c["end"] for c in press)]
     rows = [_press_row(paragraph, spans, c) for c in press]
     if not names:
@@ -255,6 +261,9 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
     after = re.split("[。；！？]", paragraph[end:hi])[0] if cue in DESCRIBING_CUES else ""
     if cue in ("、", "等"):  # 陈世杰、乔瑞娟等团干表示: the role after the list
         after = re.split("[，。；！？]", paragraph[end:hi])[0].split("、")[-1]
+    joined = k + 1 < len(names) and cue in ("和", "与", "及", "、") and names[k + 1].start == end + len(cue)
+    if joined and names[k + 1].cue in DESCRIBING_CUES:  # 简宁和柳依，…医院的护士: the pair shares what follows
+        after = re.split("[。；！？]", paragraph[names[k + 1].end:hi])[0]
     cohort, evidence = cohort_before(paragraph, start, _descriptor_start(paragraph, names, k, sentence_start,
                                                                          after_quote=False))
     if cohort is None:

@@ -64,6 +64,7 @@ FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带�
 LEFT_WINDOW = 12
 COMMON = 100  # a dictionary word this frequent (jieba's counts) that the tagger does not call a name is no candidate
 # last characters of place and organisation names (谷岗乡, 郭庄村, 苗寨): a candidate ending in one is likelier a place
+LEVEL_MARKS = frozenset("省市区县镇乡村州")
 NEVER_LAST = frozenset("乡镇村县省区寨部局处厅委社站馆队")  # no given name ends with these; places and bodies do
 ORGANISATION_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:公司|集团|有限|医院|大学|学院|学校|中学|小学|协会|中心|工作室|合作社|研究所|研究院)")
 PLACE_ENDINGS = frozenset("村乡镇寨县区省州市街路港湾岛沟坪屯庄营堡园院局部处委会厅馆站队社校")
@@ -126,15 +127,16 @@ def _boundaries(tokens, text: str) -> tuple[set[int], set[int], list[int]]:
     token the dictionary does not know (the tagger glued 会|何 or 毫|在 onto a name), every character is one."""
     starts, ends, token_at = set(), set(), [0] * (len(text) + 1)
     known = has_word()
-    for k, (word, _, start, end) in enumerate(tokens):
+    for k, (word, tag, start, end) in enumerate(tokens):
         token_at[start:end] = [k] * (end - start)
         starts.add(start)
         ends.add(end)
+        if len(word) == 1 and (_is_name_tag(tag) or word in _surname_characters()):
+            ends.update((end + 1, end + 2))  # 的瞿|凡是: a surname alone, its given name glued onto the next word
         if len(word) > 1 and HAN_ONLY.fullmatch(word) and not known(word):
             starts.update(range(start + 1, end))
             ends.update(range(start + 1, end))
-            if len(word) == 2 and word[0] in _surname_characters():
-                ends.add(end + 1)  # 操一|铭感: a surname and one character glued, the name's last one in the next word
+            ends.update((end + 1, end + 2))  # 操一|铭感, 的瞿|凡是: a glued name goes on into the next word
     return starts, ends, token_at
 
 
@@ -152,7 +154,7 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
     for _, tag, _, _ in tokens:
         named_before.append(named_before[-1] + _is_name_tag(tag))
     initials, compounds = _surname_characters(), surnames()[1]
-    frequency, words, length_of_text = word_frequency(), common_words(), len(text)
+    frequency, words, length_of_text, place_names = word_frequency(), common_words(), len(text), places()
     found = []
     for start in sorted(starts):
         if text[start] not in initials and not _is_name_tag(tokens[token_at[start]][1]):
@@ -174,8 +176,8 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
                 continue
             if length == 4 and not span.startswith(compounds) and names < b - a + 1:
                 continue
-            if span[-1] in NEVER_LAST:
-                continue  # 谷岗乡, 裴庄村: a place
+            if span[-1] in NEVER_LAST or (end < length_of_text and text[end] in LEVEL_MARKS and span + text[end] in place_names):
+                continue  # 谷岗乡, 裴庄村, 金凤|区委: a place
             if names == 0 or (a == b and tokens[a][2] == start and tokens[a][3] == end):
                 if span in words and frequency.get(span, 0) >= COMMON and not names:
                     continue  # a frequent dictionary word the tagger does not call a name
@@ -236,6 +238,8 @@ def _left_features(text: str, start: int, tokens, a: int) -> dict[str, float]:
         features["left:age"] = 1.0
     if COHORT_BEFORE.search(stripped):
         features["left:cohort"] = 1.0
+    elif role and COHORT_BEFORE.search(stripped[:len(stripped) - len(role.group())]):
+        features["left:cohort"] = 1.0  # 另一名00后护士|闵佳, 95后新农人|某某: a cohort, then a role
     if _credit_ending().search(before):
         features["left:press_credit"] = 1.0
     if char in CONJUNCTIONS:
@@ -328,8 +332,8 @@ def _continuation_features(text: str, start: int, end: int) -> dict[str, float]:
     """The candidate is part of a longer dictionary word: 闻令而|动, 殷|勤, |苗头性 (a frequent word, not a name)."""
     frequency = word_frequency()
     features = {}
-    if any(frequency.get(text[start:end + k], 0) >= COMMON for k in (1, 2) if end + k <= len(text)):
-        features["boundary:word_continues_right"] = 1.0
+    if frequency.get(text[start:end + 1], 0) >= COMMON or (len(text[start:end + 2]) >= 4 and text[start:end + 2] in frequency):
+        features["boundary:word_continues_right"] = 1.0  # 闻令|而动, 殷殷|嘱托: an idiom goes on
     if any(frequency.get(text[start - k:end], 0) >= COMMON for k in (1, 2) if start - k >= 0):
         features["boundary:word_continues_left"] = 1.0
     if any(frequency.get(text[end - 1:end + k], 0) >= COMMON for k in (1, 2) if end + k <= len(text)):
@@ -361,7 +365,8 @@ def _document_features(candidates: list[dict]) -> None:
             features["document:longer_recurs"] = 1.0  # 王陈政 as often as 王陈政辉
 
 
-RULE_FLOOR = 0.05  # a cued candidate still needs this much from the scorer (青年张云表示 is no name: 0.00)
+JOINED_FLOOR = 0.15  # a candidate joined by 、 or 和 to an accepted name, not tagged a name, needs this much
+RULE_FLOOR = 0.02  # a cued candidate still needs this much from the scorer (青年张云表示 is no name: 0.00)
 STRONG = ("left:role", "left:age", "left:cohort", "right:speech", "right:title", "tag:name")
 
 
@@ -420,26 +425,42 @@ def candidates(text: str) -> list[dict]:
 
 
 CUE_BEFORE = ("left:role", "left:age", "left:cohort")
-CUE_AFTER = ("right:speech", "right:link", "right:title")
+CUE_AFTER = ("right:speech", "right:link", "right:title", "right:shi")
 
 
 def cued(features: dict[str, float]) -> bool:
-    """The rule beside the scorer: a name between a strong cue before it (a role, an age, a cohort) and one after
-    it (说/表示, 也是/作为, a title) is a person whatever its score (团委干部温阳说, 护士李爱飞表示)."""
-    return any(f in features for f in CUE_BEFORE) and any(f in features for f in CUE_AFTER)
+    """The rule beside the scorer: a name after a strong cue (a role, an age, a cohort) and before a cue (说/表示,
+    也是/作为, a title, 是), or one the tagger calls a name right after a role, is a person whatever its score
+    (团委干部温阳说, 26岁的瞿凡是…, 快递员侯乐每天…)."""
+    before = any(f in features for f in CUE_BEFORE)
+    tagged_after_role = ("left:role" in features and "tag:name" in features and "boundary:word_continues_right" not in features
+                         and ("right_tag:v" not in features or "left:cohort" in features))  # not 干部闻令|而动, 总书记殷殷|嘱托
+    return before and (any(f in features for f in CUE_AFTER) or tagged_after_role)
+
 
 
 def choose_names(scored: list[dict], threshold: float) -> list[dict]:
     """Of scored candidates (with ``score``), the likelier of any two that overlap (nearly equal ones: the
     longer), and of those the occurrences of every string whose best occurrence passes ``threshold`` or is
     ``cued``."""
-    scored = [c | {"score": max(c["score"], threshold)} if cued(c["features"]) and c["score"] >= RULE_FLOOR else c
-              for c in scored]
-    kept = resolve_overlaps(scored, priority=lambda c: (-round(c["score"], 2), -(c["end"] - c["start"]), c["start"]))
+    scored = [c | {"score": max(c["score"], threshold), "cued": True} if cued(c["features"]) and c["score"] >= RULE_FLOOR
+              else c for c in scored]
+    # a cued candidate's cues pin both its ends, so it wins an overlap (学生|王陈政辉|说 over 陈政辉)
+    kept = resolve_overlaps(scored, priority=lambda c: (not c.get("cued"), -round(c["score"], 2),
+                                                        -(c["end"] - c["start"]), c["start"]))
     best: dict[str, float] = {}
     for candidate in kept:
         best[candidate["text"]] = max(best.get(candidate["text"], 0.0), candidate["score"])
-    return [c for c in kept if best[c["text"]] >= threshold]
+    accepted = {c["text"] for c in kept if best[c["text"]] >= threshold}
+    by_end = {c["end"]: c for c in kept}
+    for candidate in kept:  # 简宁和柳依, 方飞燕、杨丽红: a name the tagger calls one, joined to an accepted name
+        before = by_end.get(candidate["start"] - 1)
+        joined = "left:conjunction" in candidate["features"] or "left:dun" in candidate["features"]
+        likely = "tag:name" in candidate["features"] or candidate["score"] >= JOINED_FLOOR
+        if (candidate["text"] not in accepted and likely and joined and before is not None
+                and before["text"] in accepted and candidate["score"] >= RULE_FLOOR):
+            accepted.add(candidate["text"])
+    return [c for c in kept if c["text"] in accepted]
 
 
 def score_candidates(found: list[dict]) -> list[dict]:
