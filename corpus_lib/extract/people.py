@@ -24,9 +24,10 @@ import pandas as pd
 
 from .. import schema
 from ..cache import doccache
-from ..lexicons.names import roles
+from ..lexicons.names import name_cues, roles, surnames
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
+from ..preprocessing.script import in_original
 from .bylines import find_credits
 from .cohorts import (
     CLOSE_QUOTE,
@@ -43,7 +44,6 @@ from .person_cohorts import (
     referred_cohorts,
 )
 from .person_finder import find_person_mentions
-from .person_names import _name_like, _right_cue
 from .spans import Mention
 
 NO_COHORT = "未说明"
@@ -191,6 +191,10 @@ def _press_row(paragraph: str, spans, credit: dict) -> dict:
                         evidence=f"credit {credit['credit']}")
 
 
+def _right_cue(text: str, end: int) -> str | None:
+    return next((cue for cue in name_cues()[1] if text.startswith(cue, end)), None)
+
+
 def _cue_after(paragraph: str, end: int) -> str:
     """The cue right after a name: a word of ``cohort_name_cues.csv`` (说, 是, 等 …), else a comma, 、 or an
     opening bracket (a lead: 周某，…医院医师，90后共产党员 / 许某（…护士）), else ''."""
@@ -320,9 +324,11 @@ def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = No
     for doc_id, *mention in mentions[schema.columns("institution_mentions")].itertuples(index=False, name=None):
         by_doc.setdefault(doc_id, []).append(tuple(mention))
     originals = docs["original_text"] if "original_text" in docs else docs["text"]
+    issuers = docs["issuer"] if "issuer" in docs else [None] * len(docs)
     found = doccache.cached_per_document("people", _document_people, docs["text"],
                                          [tuple(by_doc.get(doc_id, ())) for doc_id in docs["doc_id"]],
-                                         [o if o != t else "" for o, t in zip(originals, docs["text"])])
+                                         [o if o != t else "" for o, t in zip(originals, docs["text"])],
+                                         [i if isinstance(i, str) else "" for i in issuers])
     rows = [{"doc_id": doc_id, **person} for doc_id, people in zip(docs["doc_id"], found) for person in people]
     table = pd.DataFrame(rows, columns=schema.columns("people"))
     table["age"] = table["age"].astype("Int64")
@@ -330,22 +336,30 @@ def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = No
     return table.groupby(["doc_id", "name"], sort=False, as_index=False).first()[table.columns]
 
 
-def _document_people(text: str, mentions: tuple[tuple, ...], original: str = "") -> list[dict]:
-    """The people of one document, given its institution mentions (rows without doc_id). ``text`` is the
-    simplified view; ``original`` the text as written when it differs (traditional characters): names,
+def _document_people(text: str, mentions: tuple[tuple, ...], original: str = "", issuer: str = "") -> list[dict]:
+    """The people of one document, given its institution mentions (rows without doc_id) and its issuer (the
+    documents table's: a signature or the name under a title, which names a person when it is one). ``text`` is
+    the simplified view; ``original`` the text as written when it differs (traditional characters): names,
     roles and institutions are reported simplified, quotes as written."""
-    people = _simplified_people(text, mentions)
+    people = _simplified_people(text, mentions) + _issuer_person(issuer, text)
     if original:
         for person in people:
             if person["quote"]:
-                person["quote"] = " / ".join(_as_written(part, text, original) for part in person["quote"].split(" / "))
+                person["quote"] = " / ".join(in_original(part, text, original) for part in person["quote"].split(" / "))
     return people
 
 
-def _as_written(part: str, text: str, original: str) -> str:
-    """``part`` of the simplified view, as the original writes it (the two have the same offsets)."""
-    at = text.find(part)
-    return original[at:at + len(part)] if at >= 0 else part
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,10}")
+
+
+def _issuer_person(issuer: str, text: str) -> list[dict]:
+    """The document's issuer as a person when it is one: a name of two to four characters with a surname,
+    not an organisation (the header already told them apart) — a letter's or a speech's author."""
+    singles, compounds = surnames()
+    if not PERSON_NAME.fullmatch(issuer or "") or not (issuer[0] in singles or issuer.startswith(compounds)):
+        return []
+    at = text.rfind(issuer)
+    return [_bare_person(issuer, sentence_at(sentence_spans(text), at) if at >= 0 else issuer, evidence="issuer")]
 
 
 def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
@@ -367,21 +381,7 @@ def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
     named = [(m.start, m.end, m.text) for m in found if m.text in voices]
     referred = [_bare_person(name, sentence_at(sentence_spans(text), text.find(name)), cohort=cohort,
                              cohort_evidence=evidence) for name, cohort, evidence in referred_cohorts(text, named)]
-    return people + _signers(text) + referred
-
-
-SIGNATURE_DATE = re.compile(r"\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年.{1,3}月.{1,3}日\s*$")
-
-
-def _signers(text: str) -> list[dict]:
-    """The person who signs a letter or notice: a line holding only a name, followed by a date line."""
-    lines, rows = text.split("\n"), []
-    for k, line in enumerate(lines[:-1]):
-        name = line.strip()
-        if 2 <= len(name) <= 3 and _name_like(name, 0, len(name)) \
-                and SIGNATURE_DATE.match(lines[k + 1]):
-            rows.append(_bare_person(name, name, evidence="signature"))
-    return rows
+    return people + referred
 
 
 def people_crosstab(people: pd.DataFrame, column: str) -> pd.DataFrame:
