@@ -126,18 +126,27 @@ def _boundaries(tokens, text: str) -> tuple[set[int], set[int], list[int]]:
     """(possible starts, possible ends, token index of every character). Token edges are boundaries; inside a
     token the dictionary does not know (the tagger glued 会|何 or 毫|在 onto a name), every character is one."""
     starts, ends, token_at = set(), set(), [0] * (len(text) + 1)
-    known = has_word()
+    initials = _surname_characters()
     for k, (word, tag, start, end) in enumerate(tokens):
-        token_at[start:end] = [k] * (end - start)
+        if end - start == 1:
+            token_at[start] = k
+            if tag.startswith("nr") or word in initials:
+                ends.update((end + 1, end + 2))  # 的瞿|凡是: a surname alone, its given name glued onto the next word
+        else:
+            token_at[start:end] = [k] * (end - start)
+            if _unknown_word(word):
+                starts.update(range(start + 1, end))
+                ends.update(range(start + 1, end))
+                ends.update((end + 1, end + 2))  # 操一|铭感, 的瞿|凡是: a glued name goes on into the next word
         starts.add(start)
         ends.add(end)
-        if len(word) == 1 and (_is_name_tag(tag) or word in _surname_characters()):
-            ends.update((end + 1, end + 2))  # 的瞿|凡是: a surname alone, its given name glued onto the next word
-        if len(word) > 1 and HAN_ONLY.fullmatch(word) and not known(word):
-            starts.update(range(start + 1, end))
-            ends.update(range(start + 1, end))
-            ends.update((end + 1, end + 2))  # 操一|铭感, 的瞿|凡是: a glued name goes on into the next word
     return starts, ends, token_at
+
+
+@lru_cache(maxsize=1 << 16)
+def _unknown_word(word: str) -> bool:
+    """A Chinese token of several characters that the dictionary does not hold (the tagger made it up)."""
+    return bool(HAN_ONLY.fullmatch(word)) and not has_word()(word)
 
 
 @lru_cache(maxsize=None)
@@ -155,22 +164,25 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
         named_before.append(named_before[-1] + _is_name_tag(tag))
     initials, compounds = _surname_characters(), surnames()[1]
     frequency, words, length_of_text, place_names = word_frequency(), common_words(), len(text), places()
+    not_han = [0]  # not_han[i]: characters before i outside the Han block
+    for char in text:
+        not_han.append(not_han[-1] + (not "\u4e00" <= char <= "\u9fff"))
     found = []
     for start in sorted(starts):
-        if text[start] not in initials and not _is_name_tag(tokens[token_at[start]][1]):
-            if named_before[min(len(tokens), token_at[start] + 3)] == named_before[token_at[start]]:
-                continue  # no surname and no name tag within reach
         a = token_at[start]
+        if text[start] not in initials and not tokens[a][1].startswith("nr"):
+            if named_before[min(len(tokens), a + 3)] == named_before[a]:
+                continue  # no surname and no name tag within reach
         for length in (2, 3, 4):
             end = start + length
             if end > length_of_text or end not in ends:
                 continue
-            span = text[start:end]
-            if not HAN_ONLY.fullmatch(span):
+            if not_han[end] != not_han[start]:
                 break
             b = token_at[end - 1]
             if b - a > 2:
                 break
+            span = text[start:end]
             names = named_before[b + 1] - named_before[a]
             if not names and span[0] not in initials:
                 continue
@@ -286,15 +298,24 @@ def _right_features(text: str, end: int, tokens, b: int) -> dict[str, float]:
 
 
 def _lexical_features(span: str, tokens, a: int, b: int) -> dict[str, float]:
-    features = {f"length:{len(span)}": 1.0, f"tokens:{b - a + 1}": 1.0, f"surname:{_surname_kind(span)}": 1.0}
-    tags = [tokens[k][1] for k in range(a, b + 1)]
+    """What the string and its tokens' tags say (a copy: callers add to it)."""
+    tags = tuple(tokens[k][1] for k in range(a, b + 1))
+    apart = len(tags) == 2 and len(tokens[a][0]) == 1 and tokens[a][0] == span[0]
+    return dict(_word_features(span, tags, apart))
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_features(span: str, tags: tuple[str, ...], apart: bool) -> dict[str, float]:
+    """The lexical features of a string tagged ``tags``: they depend on nothing else, and the same strings recur
+    across a corpus (names, and the common words that start with a surname character)."""
+    features = {f"length:{len(span)}": 1.0, f"tokens:{len(tags)}": 1.0, f"surname:{_surname_kind(span)}": 1.0}
     if len(tags) == 1:
         features["tag:name" if _is_name_tag(tags[0]) else f"tag:{tags[0][:1] or 'x'}"] = 1.0
     elif all(_is_name_tag(tag) for tag in tags):
         features["tag:name_pieces"] = 1.0
     elif any(_is_name_tag(tag) for tag in tags):
         features["tag:some_name"] = 1.0
-    if len(tags) == 2 and len(tokens[a][0]) == 1 and tokens[a][0] == span[0]:
+    if apart:
         features["pieces:surname_apart"] = 1.0  # 陈/有原
     words = common_words()
     if span in words:
@@ -401,9 +422,17 @@ def _crossed(features: dict[str, float]) -> dict[str, float]:
     """The combinations of the binary features of the ``CROSSED`` group pairs (``tag:name&length:2``)."""
     groups: dict[str, list[str]] = {}
     for name, value in features.items():
-        if value == 1.0 and ":" in name:
-            groups.setdefault(name.split(":", 1)[0], []).append(name)
-    return {f"{a}&{b}": 1.0 for left, right in CROSSED for a in groups.get(left, ()) for b in groups.get(right, ())}
+        if value == 1.0:
+            head, colon, _ = name.partition(":")
+            if colon:
+                groups.setdefault(head, []).append(name)
+    crossed = {}
+    for left, right in CROSSED:
+        if left in groups and right in groups:
+            for a in groups[left]:
+                for b in groups[right]:
+                    crossed[a + "&" + b] = 1.0
+    return crossed
 
 
 def candidates(text: str) -> list[dict]:
