@@ -233,3 +233,9 @@ def test_traditional_text_gives_simplified_names_and_quotes_as_written(tmp_path)
     assert people.loc["梁文杰", "role"] == "记者"
     assert people.loc["陈思琪", "institution"] == "香港大学"
     assert people.loc["陈思琪", "quote"] == "每天都很累，但覺得值得。"  # as written (覺, not 觉)
+
+
+def test_a_string_listed_as_no_name_is_never_a_person_even_when_the_tagger_calls_it_one():
+    # the tagger calls 明白卡 (a leaflet that explains a policy) a name; data/person_not_names.txt lists it
+    text = "社区通过标语、明白卡等方式宣传防疫知识，志愿者李爱飞挨家挨户发放。"
+    assert [m.text for m in find_person_mentions(text)] == ["李爱飞"]

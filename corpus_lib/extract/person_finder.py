@@ -32,6 +32,7 @@ from ..lexicons.names import (
     HAN,
     NAME_DOTS,
     common_words,
+    not_names,
     surnames,
     word_frequency,
 )
@@ -129,6 +130,7 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
         named_before.append(named_before[-1] + is_name_tag(tag))
     initials, compounds = surname_characters(), surnames()[1]
     frequency, words, length_of_text, place_names = word_frequency(), common_words(), len(text), places()
+    never = not_names()
     not_han = [0]  # not_han[i]: characters before i outside the Han block
     for char in text:
         not_han.append(not_han[-1] + (not "\u4e00" <= char <= "\u9fff"))
@@ -158,6 +160,8 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
             if names == 0 or (a == b and tokens[a][2] == start and tokens[a][3] == end):
                 if span in words and frequency.get(span, 0) >= COMMON and not names:
                     continue  # a frequent dictionary word the tagger does not call a name
+            if span in never:
+                continue  # the user's list: never a name
             found.append((start, end, a, b))
     return found
 
