@@ -239,3 +239,12 @@ def test_a_string_listed_as_no_name_is_never_a_person_even_when_the_tagger_calls
     # the tagger calls 明白卡 (a leaflet that explains a policy) a name; data/person_not_names.txt lists it
     text = "社区通过标语、明白卡等方式宣传防疫知识，志愿者李爱飞挨家挨户发放。"
     assert [m.text for m in find_person_mentions(text)] == ["李爱飞"]
+
+
+def test_names_listed_after_one_role_share_it():
+    from corpus_lib.extract.institutions import extract_institutions
+    from corpus_lib.extract.people import paragraph_people
+
+    text = "市领导王明远、李华生和张建国出席会议。"
+    found = [(p["name"], p["role"], p["role_group"]) for p in paragraph_people(text, extract_institutions(text))]
+    assert found == [("王明远", "市领导", "领导干部"), ("李华生", "市领导", "领导干部"), ("张建国", "市领导", "领导干部")]

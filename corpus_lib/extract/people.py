@@ -278,6 +278,9 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
         cohort, evidence = cohort_said(span)
     age = age_of(paragraph, start, end, _descriptor_start(paragraph, names, k, sentence_start, after_quote=False))
     role = choose_role(descriptor, after, span)
+    head = _list_head(names, k)
+    if role is None and head != k:  # 市领导吴清、翁祖亮、周慧琳出席: the list shares the role before its first name
+        role = choose_role(paragraph[_descriptor_start(paragraph, names, head, sentence_start):names[head].start], "", "")
     unit, host = _choose_institution(found, described_from, start, end + len(after))
     quote, quote_type = extract_quote(span, name_end=end - lo)
     province = host["province"] if host is not None and isinstance(host["province"], str) else None
@@ -289,6 +292,13 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
         "cohort": cohort, "quote": quote, "quote_type": quote_type, "cohort_evidence": evidence,
         "sentence": sentence_at(spans, start), "age": age, "evidence": names[k].evidence,
     }
+
+
+def _list_head(names: list[Named], k: int) -> int:
+    """The first name of the list that name ``k`` stands in (names joined by 、 or 和), else ``k``."""
+    while k > 0 and names[k - 1].cue in ("、", "和", "与", "及") and names[k].start == names[k - 1].end + len(names[k - 1].cue):
+        k -= 1
+    return k
 
 
 def _role_group(role, descriptor: str, institution) -> str | None:
