@@ -10,7 +10,14 @@ from ..labels import GENRE_ZH
 from ..preprocessing import clean
 from ..preprocessing.script import detect_script, simplified_view
 from .genre import classify_genre
-from .header import closing_date, issuer_kind, parse_header, signature, source_issuer, title_issuer
+from .header import (
+    closing_date,
+    issuer_kind,
+    parse_header,
+    signature,
+    source_issuer,
+    title_issuer,
+)
 
 
 def genre_inputs(lines: list[str]) -> dict:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import islice
 from functools import lru_cache
+from itertools import islice
 
 from .. import resources
 from ..errors import CorpusError

@@ -86,14 +86,12 @@ def _names_after(text: str, position: int, role: str) -> list[dict]:
             at = text.find(stop, position, end)
             end = at if at >= 0 else end
         piece = text[position:end]
-        if len(piece) > 4 and not re.search(f"[{NAME_DOTS}]", piece):
-            break
         mark = NAME_MARK.match(text, end)
         if _name_like(piece):
             own = "摄影" if mark and mark["what"] != "文" else role
             found.append({"start": position, "end": end, "name": piece, "role": own})
-        elif not re.fullmatch(f"[{HAN}]{{2,8}}", piece):  # an organisation (团区委) is skipped, anything else ends it
-            break
+        elif not (re.fullmatch(f"[{HAN}]{{2,12}}", piece) and piece[-1] in ORGANISATION_END):
+            break  # an organisation (团区委, 团委宣传部) is skipped, anything else ends the list
         position = mark.end() if mark else end
         gap = NAME_GAP.match(text, position)
         if not gap:

@@ -26,8 +26,16 @@ from functools import lru_cache
 from .. import resources
 from ..lexicons.dictionary import dictionary_entry
 from ..lexicons.institution_words import aliases, known_bodies, suffixes
-from .institution_candidates import (BOUNDARY, CJK, OPEN_QUOTES, RELATIVE_BEFORE, ROLES_AFTER, Candidate, _link_ending,
-                                     _verb_ending)
+from .institution_candidates import (
+    BOUNDARY,
+    CJK,
+    OPEN_QUOTES,
+    RELATIVE_BEFORE,
+    ROLES_AFTER,
+    Candidate,
+    _link_ending,
+    _verb_ending,
+)
 
 WEIGHTS_FILE = "institution_weights.csv"
 RUN_KINDS = ("brand", "bare", "quoted")   # parts made of characters that no list knows

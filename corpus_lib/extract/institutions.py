@@ -20,11 +20,17 @@ import pandas as pd
 from .. import schema
 from ..cache import doccache
 from ..errors import CorpusError
-from ..lexicons.institution_words import _exact_names, _known_pattern, _suffix_of, aliases, expand_abbreviation, suffixes
+from ..lexicons.institution_words import (
+    _exact_names,
+    _known_pattern,
+    _suffix_of,
+    aliases,
+    expand_abbreviation,
+    suffixes,
+)
 from ..lexicons.places import _dominant_place, dominant_province, place_label, place_of
 from ..preprocessing import script
 from .institution_candidates import find_candidates, select_candidates, split_units
-from .institution_scoring import needs_score, scored
 from .institution_names import (
     _province_of,
     canonical_name,
@@ -34,6 +40,7 @@ from .institution_names import (
     locate_institution,
     relative_level,
 )
+from .institution_scoring import needs_score, scored
 
 COLUMNS = [c for c in schema.columns("institution_mentions") if c != "doc_id"]
 

@@ -24,9 +24,10 @@ import pandas as pd
 
 from .. import schema
 from ..cache import doccache
-from ..lexicons.names import roles
+from ..lexicons.names import name_cues, roles, surnames
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
+from ..preprocessing.script import in_original
 from .bylines import find_credits
 from .cohorts import (
     CLOSE_QUOTE,
@@ -43,7 +44,6 @@ from .person_cohorts import (
     referred_cohorts,
 )
 from .person_finder import find_person_mentions
-from .person_names import _name_like, _right_cue
 from .spans import Mention
 
 NO_COHORT = "未说明"
@@ -86,7 +86,7 @@ def _direct_quotes(span: str) -> list[tuple[int, str]]:
     return quotes
 
 
-DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为", "，"})  # "，": a lead (陈晨，24岁，…护士)
+DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为", "，", "（"})  # a lead: 陈晨，24岁，…护士 / 许某（…护士）
 
 
 SPEECH = re.compile(r"(?:说|表示|指出|强调|认为)[，,：:]")
@@ -191,6 +191,16 @@ def _press_row(paragraph: str, spans, credit: dict) -> dict:
                         evidence=f"credit {credit['credit']}")
 
 
+def _right_cue(text: str, end: int) -> str | None:
+    return next((cue for cue in name_cues()[1] if text.startswith(cue, end)), None)
+
+
+def _cue_after(paragraph: str, end: int) -> str:
+    """The cue right after a name: a word of ``cohort_name_cues.csv`` (说, 是, 等 …), else a comma, 、 or an
+    opening bracket (a lead: 周某，…医院医师，90后共产党员 / 许某（…护士）), else ''."""
+    return _right_cue(paragraph, end) or (paragraph[end] if paragraph[end:end + 1] in ("，", "、", "（", "：") else "")
+
+
 class Named(NamedTuple):
     """A person mention in a paragraph: offsets, the name, the cue right after it (说, 、, 等 …) and why it is a name."""
     start: int
@@ -227,7 +237,7 @@ def paragraph_people(paragraph: str, institutions: pd.DataFrame, found: list[Men
     if press is None:
         press = find_credits(paragraph)
     spans = sentence_spans(paragraph)
-    names = [Named(m.start, m.end, m.text, _right_cue(paragraph, m.end) or "", _evidence(m)) for m in found
+    names = [Named(m.start, m.end, m.text, _cue_after(paragraph, m.end), _evidence(m)) for m in found
              if not any(c["start"] < m.end and m.start < c["end"] for c in press)]
     rows = [_press_row(paragraph, spans, c) for c in press]
     if not names:
@@ -255,6 +265,9 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
     after = re.split("[。；！？]", paragraph[end:hi])[0] if cue in DESCRIBING_CUES else ""
     if cue in ("、", "等"):  # 陈世杰、乔瑞娟等团干表示: the role after the list
         after = re.split("[，。；！？]", paragraph[end:hi])[0].split("、")[-1]
+    joined = k + 1 < len(names) and cue in ("和", "与", "及", "、") and names[k + 1].start == end + len(cue)
+    if joined and names[k + 1].cue in DESCRIBING_CUES:  # 简宁和柳依，…医院的护士: the pair shares what follows
+        after = re.split("[。；！？]", paragraph[names[k + 1].end:hi])[0]
     cohort, evidence = cohort_before(paragraph, start, _descriptor_start(paragraph, names, k, sentence_start,
                                                                          after_quote=False))
     if cohort is None:
@@ -265,6 +278,9 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
         cohort, evidence = cohort_said(span)
     age = age_of(paragraph, start, end, _descriptor_start(paragraph, names, k, sentence_start, after_quote=False))
     role = choose_role(descriptor, after, span)
+    head = _list_head(names, k)
+    if role is None and head != k:  # 市领导吴清、翁祖亮、周慧琳出席: the list shares the role before its first name
+        role = choose_role(paragraph[_descriptor_start(paragraph, names, head, sentence_start):names[head].start], "", "")
     unit, host = _choose_institution(found, described_from, start, end + len(after))
     quote, quote_type = extract_quote(span, name_end=end - lo)
     province = host["province"] if host is not None and isinstance(host["province"], str) else None
@@ -276,6 +292,13 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
         "cohort": cohort, "quote": quote, "quote_type": quote_type, "cohort_evidence": evidence,
         "sentence": sentence_at(spans, start), "age": age, "evidence": names[k].evidence,
     }
+
+
+def _list_head(names: list[Named], k: int) -> int:
+    """The first name of the list that name ``k`` stands in (names joined by 、 or 和), else ``k``."""
+    while k > 0 and names[k - 1].cue in ("、", "和", "与", "及") and names[k].start == names[k - 1].end + len(names[k - 1].cue):
+        k -= 1
+    return k
 
 
 def _role_group(role, descriptor: str, institution) -> str | None:
@@ -311,9 +334,11 @@ def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = No
     for doc_id, *mention in mentions[schema.columns("institution_mentions")].itertuples(index=False, name=None):
         by_doc.setdefault(doc_id, []).append(tuple(mention))
     originals = docs["original_text"] if "original_text" in docs else docs["text"]
+    issuers = docs["issuer"] if "issuer" in docs else [None] * len(docs)
     found = doccache.cached_per_document("people", _document_people, docs["text"],
                                          [tuple(by_doc.get(doc_id, ())) for doc_id in docs["doc_id"]],
-                                         [o if o != t else "" for o, t in zip(originals, docs["text"])])
+                                         [o if o != t else "" for o, t in zip(originals, docs["text"])],
+                                         [i if isinstance(i, str) else "" for i in issuers])
     rows = [{"doc_id": doc_id, **person} for doc_id, people in zip(docs["doc_id"], found) for person in people]
     table = pd.DataFrame(rows, columns=schema.columns("people"))
     table["age"] = table["age"].astype("Int64")
@@ -321,22 +346,30 @@ def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = No
     return table.groupby(["doc_id", "name"], sort=False, as_index=False).first()[table.columns]
 
 
-def _document_people(text: str, mentions: tuple[tuple, ...], original: str = "") -> list[dict]:
-    """The people of one document, given its institution mentions (rows without doc_id). ``text`` is the
-    simplified view; ``original`` the text as written when it differs (traditional characters): names,
+def _document_people(text: str, mentions: tuple[tuple, ...], original: str = "", issuer: str = "") -> list[dict]:
+    """The people of one document, given its institution mentions (rows without doc_id) and its issuer (the
+    documents table's: a signature or the name under a title, which names a person when it is one). ``text`` is
+    the simplified view; ``original`` the text as written when it differs (traditional characters): names,
     roles and institutions are reported simplified, quotes as written."""
-    people = _simplified_people(text, mentions)
+    people = _simplified_people(text, mentions) + _issuer_person(issuer, text)
     if original:
         for person in people:
             if person["quote"]:
-                person["quote"] = " / ".join(_as_written(part, text, original) for part in person["quote"].split(" / "))
+                person["quote"] = " / ".join(in_original(part, text, original) for part in person["quote"].split(" / "))
     return people
 
 
-def _as_written(part: str, text: str, original: str) -> str:
-    """``part`` of the simplified view, as the original writes it (the two have the same offsets)."""
-    at = text.find(part)
-    return original[at:at + len(part)] if at >= 0 else part
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,10}")
+
+
+def _issuer_person(issuer: str, text: str) -> list[dict]:
+    """The document's issuer as a person when it is one: a name of two to four characters with a surname,
+    not an organisation (the header already told them apart) — a letter's or a speech's author."""
+    singles, compounds = surnames()
+    if not PERSON_NAME.fullmatch(issuer or "") or not (issuer[0] in singles or issuer.startswith(compounds)):
+        return []
+    at = text.rfind(issuer)
+    return [_bare_person(issuer, sentence_at(sentence_spans(text), at) if at >= 0 else issuer, evidence="issuer")]
 
 
 def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
@@ -358,21 +391,7 @@ def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
     named = [(m.start, m.end, m.text) for m in found if m.text in voices]
     referred = [_bare_person(name, sentence_at(sentence_spans(text), text.find(name)), cohort=cohort,
                              cohort_evidence=evidence) for name, cohort, evidence in referred_cohorts(text, named)]
-    return people + _signers(text) + referred
-
-
-SIGNATURE_DATE = re.compile(r"\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年.{1,3}月.{1,3}日\s*$")
-
-
-def _signers(text: str) -> list[dict]:
-    """The person who signs a letter or notice: a line holding only a name, followed by a date line."""
-    lines, rows = text.split("\n"), []
-    for k, line in enumerate(lines[:-1]):
-        name = line.strip()
-        if 2 <= len(name) <= 3 and _name_like(name, 0, len(name)) \
-                and SIGNATURE_DATE.match(lines[k + 1]):
-            rows.append(_bare_person(name, name, evidence="signature"))
-    return rows
+    return people + referred
 
 
 def people_crosstab(people: pd.DataFrame, column: str) -> pd.DataFrame:

@@ -14,7 +14,7 @@ The shapes news and profiles use, each read with the one cohort pattern (``cohor
 
 Talking *about* a cohort (``要教育影响更多的00后、10后``, ``让90后、00后认识到``) states nobody's.
 
->>> cohort_before("辞职前，80后大学生张卫是厦门的一名白领", 9, 0)
+>>> cohort_before("辞职前，80后大学生张卫是厦门的一名白领", 10, 0)
 ('80后', '80后大学生')
 >>> cohort_after("急诊团总支副书记张伟，一名90后的帅小伙，在出发时", 10)
 ('90后', '，一名90后')
@@ -56,7 +56,8 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def _first_cohort(match: re.Match) -> str | None:
-    surface = next((g for g in match.groups() if g), None)
+    """The cohort a match holds: its group ``c`` when it has one, else its first non-empty group."""
+    surface = match.groupdict().get("c") or next((g for g in match.groups() if g), None)
     found = find_cohorts(surface) if surface else []
     return found[0][3] if found else None
 
