@@ -309,6 +309,20 @@ def test_page_furniture_is_never_a_title(line, is_title):
     (["（张华 摄）", "原标题：青年志愿者在社区值守", "连日来，志愿者在社区值守。"], "青年志愿者在社区值守", None),
     # a lede in short lines is no headline
     (["从城市到乡村，", "从课堂到田间……", "青年们在基层扎根。"], None, None),
+    # a speech's header run into one line: title (its short form repeated before it), date, speaker, salutation
+    (["在某省青年代表大会上的讲话携手奋进新时代——在某省青年代表大会上的讲话（2021年5月4日）张华同志们，朋友们："
+      "某省青年代表大会今天开幕了。我代表省委表示热烈祝贺！"],
+     "携手奋进新时代——在某省青年代表大会上的讲话", "2021-05-04"),
+    (["在某市志愿者表彰会上的致辞(2019年12月5日)李明各位志愿者：大家好！今天我们在这里表彰优秀志愿者。"],
+     "在某市志愿者表彰会上的致辞", "2019-12-05"),
+    # the headline the page states twice wins over a channel's name above it
+    (["青春某某", "青年突击队奔赴抗疫一线", "发布时间：2020-03-02", "青年突击队奔赴抗疫一线", "3月1日，突击队出发。"],
+     "青年突击队奔赴抗疫一线", "2020-03-02"),
+    # a notice the page repeats down the body is boilerplate, not the headline
+    (["青年突击队奔赴抗疫一线", "图片来自网络，侵删请联系", "3月1日，突击队出发。", "图片来自网络，侵删请联系"]
+     + [f"第{n}支突击队到达。" for n in range(1, 12)] + ["图片来自网络，侵删请联系"], "青年突击队奔赴抗疫一线", None),
+    # a first sentence with a bracketed date is no run-on header
+    (["今天下午（2020年2月24日），团市委召开视频会议，部署青年突击队工作。", "会议要求各级团组织行动起来。"], None, None),
 ])
 def test_titles_and_dates_of_web_and_print_headers(lines, title, date):
     found = header.parse_header(lines)
@@ -326,6 +340,10 @@ def test_titles_and_dates_of_web_and_print_headers(lines, title, date):
     (["标题", "某某新闻网讯：3月2日，团市委召开会议。"], "某某新闻网"),
     (["标题", "正文。", "本文转自微信公众号“某某书店”，已获授权。"], "某某书店"),
     (["标题", "供稿丨校团委 文字丨张华", "近日，我校志愿者获评优秀。"], "校团委"),
+    # a web dateline with the outlet after a separator
+    (["标题", "更新: 2019-04-02 10:21:05 | 某某网", "正文。"], "某某网"),
+    (["标题", "2021-06-01 08:15 丨某某新闻", "正文。"], "某某新闻"),
+    (["标题", "时间：2020-03-02 09:30 | 浏览次数：120", "正文。"], None),            # a counter is no outlet
 ])
 def test_the_outlet_a_story_names_is_its_issuer(lines, issuer):
     assert header.source_issuer(lines) == issuer

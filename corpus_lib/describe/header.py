@@ -26,6 +26,24 @@ NOTICE_TYPE = re.compile(r"(?:通知|通告|决定|意见|办法|方案|公告|�
 TITLE_RUN_ON = re.compile(r"^(?P<title>[^，。：；！？]{6,60}?(?:新闻通稿|通稿|的通知|的讲话|的回信|的决定|的意见|公告|通报))(?P<rest>\S.*)$")
 
 
+# A header run into one line, as a page without line breaks gives it: the title, then its bracketed date (and the
+# speaker): 在…大会上的讲话（2018年6月26日）某某同志们：… The header is read as if the date stood on its own line.
+RUN_ON_DATE = re.compile(r"[（(]\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^（）()]{2,8}日\s*[)）]")
+
+
+def _unrepeated(title: str) -> str:
+    """A title without a first copy of its own end: a page's short title run into its full one
+    (``某大会上的致词`` + ``乘…梦想——某大会上的致词`` -> the full one).
+
+    >>> _unrepeated("在某某大会上的讲话奋进新时代——在某某大会上的讲话")
+    '奋进新时代——在某某大会上的讲话'
+    """
+    for size in range(len(title) // 2, 5, -1):
+        if title[size:].endswith(title[:size]) and len(title) > 2 * size:
+            return title[size:]
+    return title
+
+
 DOC_NUMBER = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
 
 
@@ -134,6 +152,8 @@ NO_SOURCE = re.compile(r"^(?:网络|本站|本网|原创|网友|互联网|综合
 OUTLET = r"[\u4e00-\u9fff]{1,10}?(?:社|网|报|台|网站|在线|新闻|客户端)"
 AGENCY = re.compile(rf"^(?!本报|本网|本台|本刊)(?P<name>{OUTLET})(?:[\u4e00-\u9fff]{{0,6}}?(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}日)?"
                     r"(?:电(?![视话影台脑力器商网子费池梯])|讯)(?=[\s（(：:]|$)")
+# A web dateline with its outlet after a separator: 更新: 2017-09-05 01:53:16 | 某某网, 2020-03-02 08:15 丨某某新闻
+DATELINE_SOURCE = re.compile(r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*[|｜丨/／]\s*(?P<name>[\u4e00-\u9fff]{2,12})\s*$")
 REPOST = re.compile(r"(?:转自|转载自|来自)(?:微信)?公众号\s*[：:“\"]?\s*(?P<name>[^”\"（(\s，。]{2,20})")
 
 
@@ -149,7 +169,7 @@ def source_issuer(lines: list[str]) -> str | None:
         if match:
             return match["name"]
     for line in lines[:HEADER_LINES] + lines[-4:]:
-        match = SOURCE_LINE.search(line) or REPOST.search(line)
+        match = SOURCE_LINE.search(line) or REPOST.search(line) or DATELINE_SOURCE.search(line)
         if match and not NO_SOURCE.match(match["name"]) and not line[match.end():].startswith(("：", ":")):
             return dates.FULL_DATE.split(match["name"])[0] or None
     return None
@@ -222,6 +242,12 @@ def parse_header(lines: list[str]) -> dict:
     """
     header = {"title": None, "subtitle": None, "issuer": None, "doc_number": None, "date": None, "posted": None}
     first = _skip_furniture(lines, header)
+    dated = RUN_ON_DATE.search(lines[first][:120]) if first < len(lines) and not _title_like(lines[first]) else None
+    if dated and len(lines[first][:dated.start()].strip()) >= 6 and _title_like(lines[first][:dated.start()]) \
+            and HAN.match(lines[first][dated.end():dated.end() + 1]):  # title（date）speaker …, not （date），
+        header["title"] = _unrepeated(lines[first][:dated.start()].strip())
+        header["date"] = header["date"] or dates.parse_date_line(dated.group(0))
+        return header
     run_on = TITLE_RUN_ON.match(lines[first]) if first < len(lines) and not _title_like(lines[first]) else None
     if run_on:
         header["title"] = run_on["title"]
@@ -232,8 +258,39 @@ def parse_header(lines: list[str]) -> dict:
     labels = [m for m in map(TITLE_LABEL.match, lines[:HEADER_LINES]) if m]  # 标题： wins; 原标题： fills a gap
     stated = next((m["title"] for m in labels if not m["original"]), None)
     original = next((m["title"] for m in labels if m["original"]), None)
+    repeated = _repeated_title(lines)
+    if repeated is not None and _key(lines[repeated]) not in _key(header["title"] or ""):
+        header["title"] = None  # the header is read again from the repeated headline on
+        for index in range(repeated, min(len(lines), HEADER_LINES)):
+            if not _read_header_line(lines, index, header):
+                break
     header["title"] = stated or header["title"] or original
     return header
+
+
+def _key(line: str) -> str:
+    return re.sub(r"[\W_]", "", line)
+
+
+def _repeated_title(lines: list[str]) -> int | None:
+    """A headline the header states twice (a web page's title line and its headline, a 原标题： line), and
+    that the body does not repeat as boilerplate; site names and furniture aside.
+
+    Its index, or None.
+
+    >>> _repeated_title(["某某团委", "青年突击队奔赴一线", "2020-03-02 来源：某某网", "青年突击队奔赴一线", "正文。"])
+    1
+    """
+    keys = [_key(line) for line in lines[:HEADER_LINES]]
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        if len(keys[index]) < 6 or keys[index] not in "\n".join(keys[index + 1:]) or not _title_like(line) \
+                or is_furniture(line) or SITE_NAME.match(line):
+            continue
+        labelled = {_key(m["title"]) for m in map(TITLE_LABEL.match, lines[index + 1:HEADER_LINES]) if m}
+        if (keys[index] in keys[index + 1:] or keys[index] in labelled) \
+                and not any(keys[index] == _key(later) for later in lines[HEADER_LINES:]):
+            return index
+    return None
 
 
 def _read_header_line(lines: list[str], index: int, header: dict) -> bool:
