@@ -508,6 +508,16 @@ REAL_FORMS = [
     ("各乡镇、学校团组织要认真落实。", None, []),
     ("她也曾配合学校开展工作。", None, []),
     ("从城市回到乡村，扎根乡村，发展乡村。", None, []),
+    # a common word before a body word names no body (no proper name); a date's tail starts no name
+    ("城市图书馆里很多人在自习。", None, []),
+    ("年轻公司往往更有活力。", None, []),
+    ("会上总结了2015年乡镇团委的工作。", None, []),
+    ("五月团支部开了一次会。", None, []),
+    # ... but an unknown name before the same body word does
+    ("她在石榴坪图书馆做志愿者。", None, [("石榴坪图书馆", "石榴坪图书馆", "other", None, "bare-name")]),
+    # an autonomous prefecture written short with its 州
+    ("他来自湖北省恩施州建始县花坪镇罗家村，那里山很多。", None,
+     [("湖北省恩施州建始县花坪镇罗家村", "湖北省恩施州建始县花坪镇罗家村", "grassroots", "湖北", "suffix")]),
 ]
 
 
