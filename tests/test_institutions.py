@@ -528,6 +528,15 @@ def test_forms_seen_in_real_writing(text, place, gold):
         == gold
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    ("她在三江路街道工作多年。", "三江路街道", "party_government"),     # a place + one character: a road's name
+    ("他家住在东兴路社区，离学校不远。", "东兴路社区", "grassroots"),
+])
+def test_a_place_and_one_character_may_still_be_a_name(text, name, kind):
+    found = rows(text)
+    assert found[["name", "type", "rule"]].values.tolist() == [[name, kind, "bare-name"]]
+
+
 def test_every_row_says_why():
     found = rows("她在荔枝沟小学任教，后来考入兰州大学。")
     assert found["rule"].tolist() == ["bare-name", "suffix"]
