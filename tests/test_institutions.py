@@ -508,6 +508,16 @@ REAL_FORMS = [
     ("各乡镇、学校团组织要认真落实。", None, []),
     ("她也曾配合学校开展工作。", None, []),
     ("从城市回到乡村，扎根乡村，发展乡村。", None, []),
+    # a common word before a body word names no body (no proper name); a date's tail starts no name
+    ("城市图书馆里很多人在自习。", None, []),
+    ("年轻公司往往更有活力。", None, []),
+    ("会上总结了2015年乡镇团委的工作。", None, []),
+    ("五月团支部开了一次会。", None, []),
+    # ... but an unknown name before the same body word does
+    ("她在石榴坪图书馆做志愿者。", None, [("石榴坪图书馆", "石榴坪图书馆", "other", None, "bare-name")]),
+    # an autonomous prefecture written short with its 州
+    ("他来自湖北省恩施州建始县花坪镇罗家村，那里山很多。", None,
+     [("湖北省恩施州建始县花坪镇罗家村", "湖北省恩施州建始县花坪镇罗家村", "grassroots", "湖北", "suffix")]),
 ]
 
 
@@ -516,6 +526,15 @@ def test_forms_seen_in_real_writing(text, place, gold):
     found = rows(text, context_province=place)
     assert [tuple(row) for row in found[["name", "canonical", "type", "province", "rule"]].itertuples(index=False)] \
         == gold
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("她在三江路街道工作多年。", "三江路街道", "party_government"),     # a place + one character: a road's name
+    ("他家住在东兴路社区，离学校不远。", "东兴路社区", "grassroots"),
+])
+def test_a_place_and_one_character_may_still_be_a_name(text, name, kind):
+    found = rows(text)
+    assert found[["name", "type", "rule"]].values.tolist() == [[name, kind, "bare-name"]]
 
 
 def test_every_row_says_why():

@@ -489,7 +489,8 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
         usable = not_government if _is_government_body(suffix, suffix) else ends
         extended = _extend_left(text, start, usable, committee=suffix == "委", unit=table[suffix]["scope"] == "unit",
                                 bodies=ends)
-        if extended and not _generic(suffix, extended.parts):
+        generic = extended is not None and _generic(suffix, extended.parts)
+        if extended and not generic:
             right = _extend_right(text, end)
             rule = "abbreviation" if table[suffix]["full"] else "suffix"
             parts = _with_head(extended.parts, rule, suffix, right=text[end:right])
@@ -500,7 +501,10 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
                 if begin is not None:
                     add(_candidate(text, begin, right, "bare-name", [("bare", text[begin:extended.start]), *parts],
                                    suffix=suffix))
-        elif extended is None and suffix != "委":
+        elif (extended is None or generic and not extended.relative and extended.parts[-1][0] == "brand") \
+                and suffix != "委":
+            # no name parts, or a place and one character that make no name (三江 + 路 + 街道): perhaps a name
+            # of other characters
             other = _fallback(text, start, end, suffix)
             if other:
                 right = _extend_right(text, end)

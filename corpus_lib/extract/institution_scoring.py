@@ -144,9 +144,30 @@ def probability(features: list[str]) -> float:
     return 1 / (1 + math.exp(-score(features)))
 
 
+COMMON_WORD = 2000   # a dictionary word this frequent is a common word, not a name (城市, 年轻, 临时)
+DATE_TAIL = re.compile(r"[0-9０-９〇一二三四五六七八九十][年月日号]")
+DATE_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十]+[年月日号]")
+
+
+def generic(candidate: Candidate, text: str) -> bool:
+    """A candidate that names no body whatever the scorer says: its only name is a common word before the
+    body word (城市图书馆, 临时团支部: a common noun or adjective, no proper name), or a date (五月 + 团支部),
+    or it opens with the tail of a date (2010年 + 乡镇团委)."""
+    start = candidate.start
+    if start and DATE_TAIL.match(text, start - 1):
+        return True
+    parts = candidate.parts
+    if parts and parts[0][0] == "bare" and DATE_RUN.fullmatch(parts[0][1]):
+        return True
+    if not parts or parts[0][0] != "bare" or any(kind not in ("bare", "suffix") for kind, _ in parts):
+        return False
+    entry = dictionary_entry(parts[0][1])
+    return bool(entry) and entry[0] >= COMMON_WORD
+
+
 def accepted(candidate: Candidate, text: str) -> bool:
-    """The candidate scores at least the threshold."""
-    return score(candidate_features(candidate, text)) >= weights()[2]
+    """The candidate is no generic phrase (``generic``) and scores at least the threshold."""
+    return not generic(candidate, text) and score(candidate_features(candidate, text)) >= weights()[2]
 
 
 def needs_score(candidate: Candidate) -> bool:
@@ -172,5 +193,7 @@ def scored(candidate: Candidate, text: str) -> Candidate | None:
     threshold."""
     if not needs_score(candidate):
         return candidate
+    if generic(candidate, text):
+        return None
     value = score(candidate_features(candidate, text))
     return replace(candidate, score=round(value, 2)) if value >= weights()[2] else None

@@ -17,10 +17,15 @@ def places() -> dict[str, frozenset[str]]:
     """Place name (full and short forms) -> the provinces it may lie in. ``gazetteer_places.csv``."""
     table: dict[str, set[str]] = {}
     for row in resources.read_csv("gazetteer_places.csv"):
-        for name in {row["name"], row["short"]} - {""}:
+        for name in {row["name"], row["short"], prefecture_short_form(row)} - {""}:
             if len(name) >= 2:
                 table.setdefault(name, set()).add(row["province"])
     return {name: frozenset(provinces) for name, provinces in table.items()}
+
+
+def prefecture_short_form(row: dict) -> str:
+    """How an autonomous prefecture is written short with its 州 (湘西土家族苗族自治州 -> 湘西州, 凉山州), or ""."""
+    return row["short"] + "州" if row["name"].endswith("自治州") and row["short"] else ""
 
 
 COMMON_TAGS = frozenset("n v vn vd a ad an d m mq t f s c r q b j l i p u z".split())
@@ -74,7 +79,8 @@ def _gazetteer() -> tuple[dict[str, tuple[dict, ...]], dict[str, dict]]:
         if row["level"] == "province":
             by_code[row["province"]] = row
         derived = county_short_form(row["name"]) if row["level"] == "county" and not row["short"] else None
-        for name in {row["name"], row["short"], derived if derived in shorts else ""} - {"", None}:
+        for name in {row["name"], row["short"], prefecture_short_form(row),
+                     derived if derived in shorts else ""} - {"", None}:
             if len(name) >= 2:
                 by_name.setdefault(name, []).append(row)
     return {name: tuple(rows) for name, rows in by_name.items()}, by_code

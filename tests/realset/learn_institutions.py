@@ -2,6 +2,7 @@
 
     python -m tests.realset.learn_institutions            # fit, choose the threshold, print the figures
     python -m tests.realset.learn_institutions --write    # ... and write the weights file
+    python -m tests.realset.learn_institutions --cv       # held-out estimate: 5 folds of whole dev texts
 
 Training rows are the candidates that need a score (``institution_scoring.needs_score``: a brand run, a bare
 or quoted name, a relative word) among those ``institution_candidates.find_candidates`` proposes in the dev texts of
@@ -93,7 +94,7 @@ def _names(candidate, by_start, text, place) -> set[str]:
 def training_rows():
     """(features per candidate, labels, sources)."""
     from corpus_lib.extract.institution_candidates import find_candidates
-    from corpus_lib.extract.institution_scoring import _type, candidate_features, needs_score
+    from corpus_lib.extract.institution_scoring import _type, candidate_features, generic, needs_score
 
     rows, labels, sources = [], [], []
     for source, text, place, gold, media in _texts_and_gold():
@@ -107,7 +108,7 @@ def training_rows():
         for candidate, y in marked:
             inside = any(r.start <= candidate.start and candidate.end <= r.end and
                          (r.start, r.end) != (candidate.start, candidate.end) for r in right)
-            if not inside and needs_score(candidate):
+            if not inside and needs_score(candidate) and not generic(candidate, text):
                 rows.append(candidate_features(candidate, text))
                 labels.append(y)
                 sources.append(source)
@@ -181,8 +182,9 @@ def write_weights(path: Path, names, w, bias, threshold, note: str, penalty: flo
 
 # ---------------------------------------------------------------- choosing the threshold on dev
 
-def dev_scores(folder: Path):
-    """A function threshold -> the dev split's institution Score, reading the weights from ``folder``."""
+def dev_scores(folder: Path, only=None, kind: str = "institutions"):
+    """A function () -> the dev split's institution Score, reading the weights from ``folder``; with ``only``
+    (a set of dev sources) the texts are those alone and the function returns their mention rows instead."""
     from corpus_lib import resources  # noqa: F401  (CORPUS_LIB_DATA is read per call)
     from corpus_lib.extract import institution_scoring
     from corpus_lib.extract.institutions import _institution_rows
@@ -192,6 +194,8 @@ def dev_scores(folder: Path):
     gold = score.read_gold(score.realset_folder(), score.split_files("dev"))
     texts = score.read_texts(score.realset_folder(), score.split_files("dev"), "asis")
     docs = score.load_documents(texts)
+    if only is not None:
+        docs = docs[docs["source"].isin(only)]
 
     def measure():
         institution_scoring.weights.cache_clear()
@@ -199,6 +203,70 @@ def dev_scores(folder: Path):
         for row in docs.itertuples():
             for found in _institution_rows(row.text, row.title or "", row.issuer if isinstance(row.issuer, str) else ""):
                 rows.append((row.doc_id, *found))
+        if only is not None:
+            return rows
+        mentions = pd.DataFrame(rows, columns=schema.columns("institution_mentions"))
+        run = score.Run(texts=texts, docs=docs, mentions=mentions, people=None, dates=None, cohorts=None)
+        return score.score_institutions(gold, run)["institutions"]
+    return measure
+
+
+def cross_validate(rows, labels, sources, penalty: float) -> None:
+    """Held-out figures: the dev texts fall in FOLDS folds; for each, the scorer is trained on the other folds'
+    rows (and the home-written texts'), its threshold chosen on those folds' texts, and the held-out texts are
+    read with it. The held-out mentions of all folds are scored together as the real-set scorer does."""
+    import pandas as pd
+    from corpus_lib import schema
+
+    dev = sorted({s.split("/", 1)[1] for s in sources if s.startswith("dev/")} |
+                 set(score.split_files("dev")))
+    fold_of = {text: i % FOLDS for i, text in enumerate(dev)}
+    folder = Path(tempfile.mkdtemp(prefix="corpus_lib-cv-"))
+    os.environ["CORPUS_LIB_DATA"] = str(folder)
+    gold = score.read_gold(score.realset_folder(), score.split_files("dev"))
+    texts = score.read_texts(score.realset_folder(), score.split_files("dev"), "asis")
+    docs = score.load_documents(texts)
+    held_rows = []
+    for k in range(FOLDS):
+        held = {t for t in dev if fold_of[t] == k}
+        train = [i for i, s in enumerate(sources) if not (s.startswith("dev/") and s[4:] in held)]
+        names, w, bias = fit([rows[i] for i in train], labels[train], penalty=penalty)
+        measure_train = _fold_measure(folder, set(dev) - held, gold, texts, docs)
+        best = None
+        for threshold in THRESHOLDS[::2]:
+            write_weights(folder / "institution_weights.csv", names, w, bias, threshold, "", penalty)
+            s = measure_train()
+            f1 = 2 * s.precision * s.recall / (s.precision + s.recall) if s.precision and s.recall else 0.0
+            if best is None or (round(f1, 3), s.precision) > best[0]:
+                best = ((round(f1, 3), s.precision), threshold)
+        write_weights(folder / "institution_weights.csv", names, w, bias, best[1], "", penalty)
+        found = dev_scores(folder, only=held)()
+        print(f"fold {k}: {len(held)} texts held out, threshold {best[1]:+.2f}, {len(found)} mentions")
+        held_rows += found
+    del os.environ["CORPUS_LIB_DATA"]
+    mentions = pd.DataFrame(held_rows, columns=schema.columns("institution_mentions"))
+    run = score.Run(texts=texts, docs=docs, mentions=mentions, people=None, dates=None, cohorts=None)
+    print("\ncross-validated (each text read by a scorer that never saw it):")
+    for measure, s in score.score_institutions(gold, run).items():
+        f1 = 2 * s.precision * s.recall / (s.precision + s.recall) if s.precision and s.recall else 0.0
+        print(f"  {measure:22s} P {s.precision:.3f} R {s.recall:.3f} F1 {f1:.3f} ({s.tp_gold}/{s.n_gold})")
+
+
+def _fold_measure(folder, keep, gold, texts, docs):
+    import pandas as pd
+    from corpus_lib import schema
+    from corpus_lib.extract import institution_scoring
+    from corpus_lib.extract.institutions import _institution_rows
+
+    docs = docs[docs["source"].isin(keep)]
+    gold = {k: v for k, v in gold.items() if k in keep}
+    texts = {k: v for k, v in texts.items() if k in keep} if isinstance(texts, dict) else texts
+
+    def measure():
+        institution_scoring.weights.cache_clear()
+        rows = [(row.doc_id, *found) for row in docs.itertuples()
+                for found in _institution_rows(row.text, row.title or "",
+                                               row.issuer if isinstance(row.issuer, str) else "")]
         mentions = pd.DataFrame(rows, columns=schema.columns("institution_mentions"))
         run = score.Run(texts=texts, docs=docs, mentions=mentions, people=None, dates=None, cohorts=None)
         return score.score_institutions(gold, run)["institutions"]
@@ -208,6 +276,7 @@ def dev_scores(folder: Path):
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.realset.learn_institutions")
     parser.add_argument("--write", action="store_true", help="write corpus_lib/data/institution_weights.csv")
+    parser.add_argument("--cv", action="store_true", help="also print held-out figures by 5-fold cross-validation")
     args = parser.parse_args(argv)
     reason = score.missing_reason()
     if reason:
@@ -218,6 +287,8 @@ def main(argv=None) -> int:
     print(f"{len(rows)} candidates, {int(labels.sum())} right, from {len(set(sources))} texts")
     penalty, losses = cross_validated_penalty(rows, labels, sources)
     print("held-out log-loss by penalty:", ", ".join(f"{p:g}: {v:.3f}" for p, v in losses.items()))
+    if args.cv:
+        cross_validate(rows, labels, sources, penalty)
     names, w, bias = fit(rows, labels, penalty=penalty)
     folder = Path(tempfile.mkdtemp(prefix="corpus_lib-weights-"))
     os.environ["CORPUS_LIB_DATA"] = str(folder)
