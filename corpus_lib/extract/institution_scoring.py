@@ -26,15 +26,15 @@ from functools import lru_cache
 from .. import resources
 from ..lexicons.dictionary import dictionary_entry
 from ..lexicons.institution_words import aliases, known_bodies, suffixes
-from .institution_candidates import (
-    BOUNDARY,
+from .institution_candidates import Candidate
+from .institution_names import BOUNDARY
+from .institution_parts import (
     CJK,
     OPEN_QUOTES,
     RELATIVE_BEFORE,
     ROLES_AFTER,
-    Candidate,
-    _link_ending,
-    _verb_ending,
+    link_ending,
+    verb_ending,
 )
 
 WEIGHTS_FILE = "institution_weights.csv"
@@ -85,9 +85,9 @@ def _left(text: str, start: int) -> str:
         return "left 的"
     if before in BOUNDARY or not CJK.match(before):
         return "left boundary"
-    if before in RELATIVE_BEFORE or _link_ending(text, start) is not None:
+    if before in RELATIVE_BEFORE or link_ending(text, start) is not None:
         return "left function word"
-    return "left verb" if _verb_ending(text, start) else "left glued"
+    return "left verb" if verb_ending(text, start) else "left glued"
 
 
 def _right(text: str, end: int) -> str:
