@@ -8,6 +8,7 @@ import pytest
 
 from corpus_lib import dates
 from corpus_lib.app import cli
+from corpus_lib.extract import date_lines
 
 # (text, base date, [(surface, date, granularity, kind), ...])
 EXTRACT_CASES = [
@@ -273,7 +274,7 @@ def test_a_month_taken_from_the_document_date_says_so():
     ("2020年3月2日，团市委召开会议。", None), ("时间:2020-03-02", None),   # a label makes it a metadata line
 ])
 def test_parse_date_line(line, expected):
-    assert dates.parse_date_line(line) == expected
+    assert date_lines.parse_date_line(line) == expected
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -286,7 +287,7 @@ def test_parse_date_line(line, expected):
     ("2020年3月2日，发布时间：待定。", None),                # a sentence, not a metadata line
 ])
 def test_meta_line_date(line, expected):
-    assert dates.meta_line_date(line) == expected
+    assert date_lines.meta_line_date(line) == expected
 
 
 def test_metadata_lines_are_datelines_not_events():
@@ -301,12 +302,12 @@ def test_metadata_lines_are_datelines_not_events():
     ("新华社北京3月4日电", None, (None, False)),                # no year to give it
 ])
 def test_dispatch_date(text, year, expected):
-    assert dates.dispatch_date(text, year=year) == expected
+    assert date_lines.dispatch_date(text, year=year) == expected
 
 
 def test_relative_day_date():
-    assert dates.relative_day_date("会议今天下午（2月24日）举行。", year=2020) == (date(2020, 2, 24), False)
-    assert dates.relative_day_date("会议今天下午（2020年2月24日）举行。", year=None) == (date(2020, 2, 24), True)
+    assert date_lines.relative_day_date("会议今天下午（2月24日）举行。", year=2020) == (date(2020, 2, 24), False)
+    assert date_lines.relative_day_date("会议今天下午（2020年2月24日）举行。", year=None) == (date(2020, 2, 24), True)
 
 
 # ---------------------------------------------------------------- years across the corpus

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..cache import doccache
-from ..extract import dates
+from ..extract import date_lines, dates
 from ..labels import GENRE_ZH
 from ..preprocessing import clean
 from ..preprocessing.script import detect_script, simplified_view
@@ -72,7 +72,7 @@ def resolve_dates(rows: list[dict]) -> None:
             row.update(next(inferred))
 
 
-DAY_FINDERS = ((dates.relative_day_date, "“今天（X月X日）”"), (dates.dispatch_date, "电头“X月X日电”"))
+DAY_FINDERS = ((date_lines.relative_day_date, "“今天（X月X日）”"), (date_lines.dispatch_date, "电头“X月X日电”"))
 # A year the text writes that says when it was written: not 出生于1998年, 创办于2003年, 2003年成立的,
 # 自2003年以来, 到2025年, 1990年代, 2021级, 2021年度.
 WRITTEN_YEAR = re.compile(r"(?<![\d.\-/])(?<!出生于)(?<!生于)(?<!出生的)(?<!创办于)(?<!成立于)(?<!始于)(?<!诞生于)"

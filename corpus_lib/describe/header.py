@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from .. import resources
-from ..extract import dates
+from ..extract import date_lines
 from ..lexicons.names import press_roles, surnames
 
 INNER_PUNCTUATION = re.compile(r"[。！？；]")
@@ -104,7 +104,7 @@ def is_furniture(line: str) -> bool:
     >>> [is_furniture(x) for x in ["第A02版:要 闻", "首页 > 新闻中心 > 团情快讯", "本报记者 张华", "青年志愿者在行动"]]
     [True, True, True, False]
     """
-    return bool(PAGE_FURNITURE.search(line) or BYLINE.match(line) or dates.META_LINE.match(line) or TITLE_LABEL.match(line))
+    return bool(PAGE_FURNITURE.search(line) or BYLINE.match(line) or date_lines.META_LINE.match(line) or TITLE_LABEL.match(line))
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +171,7 @@ def source_issuer(lines: list[str]) -> str | None:
     for line in lines[:HEADER_LINES] + lines[-4:]:
         match = SOURCE_LINE.search(line) or REPOST.search(line) or DATELINE_SOURCE.search(line)
         if match and not NO_SOURCE.match(match["name"]) and not line[match.end():].startswith(("：", ":")):
-            return dates.FULL_DATE.split(match["name"])[0] or None
+            return date_lines.FULL_DATE.split(match["name"])[0] or None
     return None
 
 
@@ -194,7 +194,7 @@ def dated_line(line: str) -> tuple[str, date] | None:
     ('共青团某市委员会', datetime.date(2022, 4, 26))
     """
     for space in re.finditer(r"\s", line):
-        stated = dates.parse_date_line(line[space.end():])
+        stated = date_lines.parse_date_line(line[space.end():])
         if stated:
             return line[:space.start()].strip(), stated
     return None
@@ -215,12 +215,12 @@ def _imprint(rest: str, header: dict) -> bool:
 def _skip_furniture(lines: list[str], header: dict) -> int:
     """The index of the first line that is not page furniture; dates on skipped lines go into ``header``."""
     for index, line in enumerate(lines[:HEADER_LINES]):
-        dated = None if dates.parse_date_line(line) else dated_line(line)
+        dated = None if date_lines.parse_date_line(line) else dated_line(line)
         site_name = SITE_NAME.match(line) and index + 1 < len(lines) and _title_like(lines[index + 1])
-        if dates.parse_date_line(line):
-            header["date"] = header["date"] or dates.parse_date_line(line)
+        if date_lines.parse_date_line(line):
+            header["date"] = header["date"] or date_lines.parse_date_line(line)
         elif is_furniture(line) or len(line.replace(" ", "")) <= 3 or not HAN.search(line) or site_name:
-            header["posted"] = header["posted"] or dates.first_full_date(line)
+            header["posted"] = header["posted"] or date_lines.first_full_date(line)
         elif dated and _imprint(dated[0], header):
             header["date"] = header["date"] or dated[1]
         else:
@@ -246,7 +246,7 @@ def parse_header(lines: list[str]) -> dict:
     if dated and len(lines[first][:dated.start()].strip()) >= 6 and _title_like(lines[first][:dated.start()]) \
             and HAN.match(lines[first][dated.end():dated.end() + 1]):  # title（date）speaker …, not （date），
         header["title"] = _unrepeated(lines[first][:dated.start()].strip())
-        header["date"] = header["date"] or dates.parse_date_line(dated.group(0))
+        header["date"] = header["date"] or date_lines.parse_date_line(dated.group(0))
         return header
     run_on = TITLE_RUN_ON.match(lines[first]) if first < len(lines) and not _title_like(lines[first]) else None
     if run_on:
@@ -296,11 +296,11 @@ def _repeated_title(lines: list[str]) -> int | None:
 def _read_header_line(lines: list[str], index: int, header: dict) -> bool:
     """Read one header line into ``header``; False when the header has ended."""
     line, title = lines[index], header["title"]
-    dated = None if dates.parse_date_line(line) else dated_line(line)
-    if dates.parse_date_line(line):
-        header["date"] = header["date"] or dates.parse_date_line(line)
+    dated = None if date_lines.parse_date_line(line) else dated_line(line)
+    if date_lines.parse_date_line(line):
+        header["date"] = header["date"] or date_lines.parse_date_line(line)
     elif is_furniture(line) or not HAN.search(line):
-        header["posted"] = header["posted"] or dates.first_full_date(line)
+        header["posted"] = header["posted"] or date_lines.first_full_date(line)
     elif DOC_NUMBER.match(line):
         header["doc_number"] = line
     elif dated and _imprint(dated[0], header):  # A07 2025年7月23日, 办公室编 2011年3月16日
@@ -344,7 +344,7 @@ def signature(lines: list[str]) -> tuple[str | None, date | None]:
     if len(lines) < 3:
         return None, None
     for index in range(len(lines) - 1, max(1, len(lines) - 5), -1):
-        stated = dates.parse_date_line(lines[index])
+        stated = date_lines.parse_date_line(lines[index])
         if stated and not lines[index].startswith(("（", "(")):
             joint = [line for line in lines[max(1, index - 3):index] if issuer_kind(line) == "org"]
             joint = joint if joint and joint[-1] == lines[index - 1] and len(joint) > 1 \
@@ -369,7 +369,7 @@ def title_issuer(title: str | None) -> str | None:
 def closing_date(lines: list[str]) -> date | None:
     """A dateline among the last lines (发布时间：2020-03-02 under a web story)."""
     for line in reversed(lines[-4:]):
-        stated = dates.meta_line_date(line)
+        stated = date_lines.meta_line_date(line)
         if stated:
             return stated
     return None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..describe.header import _title_like
-from ..extract import dates
+from ..extract import date_lines
 from ..preprocessing import clean
 
 # A line of ---, === or *** (or a form feed) separates documents in a file you assemble yourself.
@@ -41,13 +41,13 @@ def _raw_lines(text: str) -> list[RawLine]:
 
 
 def _closes_paragraph(line: str) -> bool:
-    return line.endswith(SENTENCE_CLOSE) or dates.parse_date_line(line) is not None
+    return line.endswith(SENTENCE_CLOSE) or date_lines.parse_date_line(line) is not None
 
 
 def _ends_with_signature(current: list[RawLine]) -> bool:
     """The last line is an unbracketed date after body text: a signature date."""
     last = current[-1].text
-    if dates.parse_date_line(last) is None or last.startswith(("（", "(")):
+    if date_lines.parse_date_line(last) is None or last.startswith(("（", "(")):
         return False
     return any(line.text.endswith(SENTENCE_CLOSE) for line in current[:-1])
 

@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from ...errors import CorpusError
-from ...extract import dates
+from ...extract import date_lines
 from .base import Document, ReadOptions, Source, clean_field
 from .table import parse_date_cell
 from .text import _bom_encoding, decode_bytes
@@ -82,7 +82,7 @@ def dateline(lines: list[str], body: str) -> date | None:
     """The last dated metadata line (``发布时间：…``, a lone date) above the first line of the main text."""
     start = re.sub(r"\s+", "", body.split("\n", 1)[0])[:20]
     above = next((index for index, line in enumerate(lines) if re.sub(r"\s+", "", line).startswith(start)), len(lines))
-    stated = [dates.dateline_date(line) for line in lines[:above]]
+    stated = [date_lines.dateline_date(line) for line in lines[:above]]
     return next((day for day in reversed(stated) if day), None)
 
 

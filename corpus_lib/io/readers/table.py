@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 
 from ... import schema
 from ...errors import CorpusError
-from ...extract import dates
+from ...extract import date_lines, dates
 from .base import Document, ReadOptions, Source, clean_field
 
 # The names of each field, the more specific first: of 发布时间 and 时间, 发布时间 is the date.
@@ -215,7 +215,7 @@ def parse_date_cell(value) -> date | None:
         if EPOCH_RANGE[0] <= seconds < EPOCH_RANGE[1]:
             return datetime.fromtimestamp(seconds, tz=CHINA_TIME).date()
     text = TIME_OF_DAY.sub("", text).strip()
-    parsed = dates.parse_date_line(text)
+    parsed = date_lines.parse_date_line(text)
     compact = re.fullmatch(r"((?:19|20)\d{2})(\d{2})(\d{2})", text)
     if parsed is None and compact:
         parsed = dates.safe_date(*map(int, compact.groups()))
