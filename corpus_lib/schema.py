@@ -246,7 +246,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "topic_coherence": _table(
         ("k", "int64", "the number of topics"),
         ("coherence", "float64", "mean NPMI of each topic's 10 top terms, documents as the window, 4 decimals"),
-        ("chosen", "bool", "the K used: the best coherence (ties: the smaller K), or the K asked for"),
+        ("unused_topics", "int64", "topics that are no document's largest: such a K is passed over"),
+        ("chosen", "bool", "the K used: the best coherence without unused topics (ties: the smaller K), or the K asked for"),
     ),
     # topics.document_topics: each document's topics (the topics command)
     "document_topics": _table(

@@ -13,7 +13,8 @@ A topic model factorises the documents' TF-IDF matrix with non-negative matrix f
   the documents) is fitted and scored by **NPMI coherence** computed on the corpus itself: for the 10 top terms of
   each topic, the normalised pointwise mutual information of every pair, with documents as the co-occurrence window
   (log(P(a,b) / (P(a) P(b))) / −log P(a,b); −1 for a pair never together, 1 for a pair always together), averaged
-  over the pairs and then over the topics; the best K wins, a tie goes to the smaller K.
+  over the pairs and then over the topics; the best K wins, a tie goes to the smaller K, and a K with a topic
+  that is no document's largest (a split of another topic, not a topic of its own) is passed over.
 
 A document's topic **weights** are its row of the factorisation scaled to sum to 1; topics are numbered by their
 share of the corpus (topic 1 the largest). The same TF-IDF rows give **document similarity** (cosine).
@@ -198,10 +199,13 @@ def _fit(tfidf, present, k: int | None) -> dict:
     for candidate in candidates:
         weights, terms = _factorise(tfidf, candidate)
         fits[candidate] = (weights, terms)
-        rows.append((candidate, round(topic_coherence(present, _top_columns(terms, TOP_TERMS)), 4)))
+        leading = np.bincount(np.argmax(weights, axis=1)[weights.sum(axis=1) > 0], minlength=candidate)
+        rows.append((candidate, round(topic_coherence(present, _top_columns(terms, TOP_TERMS)), 4),
+                     int((leading == 0).sum())))
     if not rows:
         return {"k": 0, "coherence": rows, "weights": None, "terms": None}
-    best = max(rows, key=lambda row: (row[1], -row[0]))[0]
+    admissible = [row for row in rows if row[2] == 0] or rows
+    best = max(admissible, key=lambda row: (row[1], -row[0]))[0]
     weights, terms = _ordered(*fits[best])
     return {"k": best, "coherence": rows, "weights": weights, "terms": terms}
 
@@ -226,7 +230,7 @@ def fit_topics(docs: pd.DataFrame, *, k: int | None = None) -> TopicModel:
     if fitted["k"] == 0:
         raise CorpusError(f"a topic model needs at least {MIN_TOPICS} terms; this corpus has {len(vocabulary)} "
                           "after stop words and boilerplate")
-    coherence = pd.DataFrame(fitted["coherence"], columns=["k", "coherence"])
+    coherence = pd.DataFrame(fitted["coherence"], columns=["k", "coherence", "unused_topics"])
     coherence["chosen"] = coherence["k"] == fitted["k"]
     return TopicModel(fitted["k"], docs["doc_id"].to_numpy(dtype=object), vocabulary, fitted["weights"],
                       fitted["terms"], tfidf, coherence[schema.columns("topic_coherence")])
