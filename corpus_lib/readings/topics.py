@@ -11,6 +11,10 @@ from .base import MAX_LISTED, Reading, _join_en, _join_zh, _n, _small
 SMALL_CORPUS = 30  # as topics.SMALL_CORPUS: readings import no analysis module
 
 
+def _documents(n) -> str:
+    return f"{_n(n)} document" + ("" if int(n) == 1 else "s")
+
+
 def _label(labels: pd.DataFrame, topic: int) -> tuple[str, str]:
     row = labels[labels["topic"] == topic].iloc[0]
     return f"T{topic}（{row['terms']}）", f"T{topic} ({row['terms'].replace('、', ', ')})"
@@ -101,8 +105,8 @@ def read_topic_trend(shares: pd.DataFrame, labels: pd.DataFrame, *, undated: str
         f"（{lead_first['share']:.0%}），最后一个时期（{periods[-1]}，{_n(lead_last['documents'])} 篇）是 "
         f"T{int(lead_last['topic'])}（{lead_last['share']:.0%}）；两者之间变化最大的是 {zh_moved}"
         f"（{change[moved]:+.0%}）。",
-        f"In the first period ({periods[0]}, {_n(lead_first['documents'])} documents) T{int(lead_first['topic'])} leads "
-        f"({lead_first['share']:.0%}); in the last ({periods[-1]}, {_n(lead_last['documents'])} documents) "
+        f"In the first period ({periods[0]}, {_documents(lead_first['documents'])}) T{int(lead_first['topic'])} leads "
+        f"({lead_first['share']:.0%}); in the last ({periods[-1]}, {_documents(lead_last['documents'])}) "
         f"T{int(lead_last['topic'])} ({lead_last['share']:.0%}); between the two, {en_moved} moved most "
         f"({change[moved]:+.0%}).")
 
@@ -122,11 +126,11 @@ def read_topics_by_mention(shares: pd.DataFrame, *, reference: str, what: tuple[
         n = int(part["documents"].iloc[0])
         parts_zh.append(f"提到{group}的 {_n(n)} 篇文档中 T{topic} 比全语料高 {lift[topic]:.0%}"
                         f"（{part.loc[topic, 'share']:.0%} 对 {base[topic]:.0%}）")
-        parts_en.append(f"the {_n(n)} documents mentioning {group} hold T{topic} {lift[topic]:.0%} above the corpus "
+        parts_en.append(f"the {_documents(n)} mentioning {group} hold T{topic} {lift[topic]:.0%} above the corpus "
                         f"({part.loc[topic, 'share']:.0%} against {base[topic]:.0%})")
     small = int(shares[shares["group"] != reference]["documents"].min())
     note_zh, note_en = _small(small) if small < 3 else ("", "")
-    return Reading("；".join(parts_zh) + f"。{note_zh}", "; ".join(parts_en).capitalize() + f".{note_en}")
+    return Reading("；".join(parts_zh) + f"。{note_zh}", ("; ".join(parts_en) + f".{note_en}")[0].upper() + ("; ".join(parts_en) + f".{note_en}")[1:])
 
 
 def read_similar(similar: pd.DataFrame, doc_id: str) -> Reading:
