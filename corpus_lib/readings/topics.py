@@ -54,11 +54,11 @@ def read_topics(labels: pd.DataFrame) -> Reading:
     zh_first, en_first = _label(labels, int(first["topic"]))
     zh = f"最大的主题是 {zh_first}，占全部主题权重的 {first['share']:.0%}，是 {_n(first['leads'])} 篇文档的主要主题"
     en = (f"The largest topic is {en_first}: {first['share']:.0%} of all topic weight, the largest topic of "
-          f"{_n(first['leads'])} documents")
+          f"{_documents(first['leads'])}")
     if len(ordered) > 1:
         zh_last, en_last = _label(labels, int(last["topic"]))
         zh += f"；最小的是 {zh_last}，占 {last['share']:.0%}，是 {_n(last['leads'])} 篇文档的主要主题"
-        en += f"; the smallest is {en_last}, {last['share']:.0%}, the largest topic of {_n(last['leads'])} documents"
+        en += f"; the smallest is {en_last}, {last['share']:.0%}, the largest topic of {_documents(last['leads'])}"
     return Reading(zh + "。", en + ".")
 
 
@@ -126,7 +126,7 @@ def read_topics_by_mention(shares: pd.DataFrame, *, reference: str, what: tuple[
         n = int(part["documents"].iloc[0])
         parts_zh.append(f"提到{group}的 {_n(n)} 篇文档中 T{topic} 比全语料高 {lift[topic]:.0%}"
                         f"（{part.loc[topic, 'share']:.0%} 对 {base[topic]:.0%}）")
-        parts_en.append(f"the {_documents(n)} mentioning {group} hold T{topic} {lift[topic]:.0%} above the corpus "
+        parts_en.append(f"the {_documents(n)} mentioning {group} {'holds' if n == 1 else 'hold'} T{topic} {lift[topic]:.0%} above the corpus "
                         f"({part.loc[topic, 'share']:.0%} against {base[topic]:.0%})")
     small = int(shares[shares["group"] != reference]["documents"].min())
     note_zh, note_en = _small(small) if small < 3 else ("", "")

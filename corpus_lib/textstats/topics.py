@@ -318,6 +318,8 @@ def topics_by_mention(model: TopicModel, mentions: pd.DataFrame, column: str, *,
     ``cohort_mentions``, ``type`` of ``institution_mentions``), with the whole corpus first for comparison; a
     document mentioning two values counts under both. ``names`` relabels the values (e.g. ``TYPE_LABELS``)."""
     pairs = mentions[["doc_id", column]].drop_duplicates()
+    if pairs.empty:  # nothing to compare the whole corpus with
+        return schema.empty("topic_shares")
     counts = pairs[column].value_counts()
     values = sorted(counts.index, key=lambda v: (-counts[v], str(v)))
     label = (lambda v: names.get(v, v)) if names else (lambda v: v)
