@@ -66,3 +66,12 @@ def test_short_and_different_texts_are_no_reprints():
 
 def test_seed_has_no_reprints(seed_docs):
     assert reprints.find_reprints(seed_docs).empty
+
+
+def test_the_numpy_signature_is_datasketchs():
+    from datasketch import MinHash
+
+    text = "".join(two_subjects.FLOODS[:6])
+    sketch = MinHash(num_perm=reprints.PERMUTATIONS, seed=reprints.SEED, scheme=reprints.SCHEME, hashfunc=int)
+    sketch.update_batch(reprints.shingle_hashes(text).tolist())
+    assert reprints.signature(text).tolist() == sketch.hashvalues.tolist()

@@ -92,3 +92,13 @@ def test_cli_topics_and_reprints(tmp_path, capsys):
     assert [line.rsplit(",", 1)[0] for line in lines[1:]] == [f"d4{k},d0{k}" for k in range(1, 7)]
     assert main(["topics", "--corpus", str(folder), "--k", "0"]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_reprints_take_the_topics_of_the_stories_they_copy(two_docs):
+    marked = reprints.mark_reprints(two_docs)
+    model = topics.fit_topics(marked, k=2)  # fitted on the 40 originals; the 6 copies expressed in their topics
+    dominant = topics.dominant_topics(model)
+    truth = two_docs.set_index("doc_id")["source"].map(two_subjects.subject)
+    assert topics.purity(dominant, truth.loc[dominant.index]) >= 0.95
+    copies = marked.dropna(subset=["reprint_of"])
+    assert [dominant[d] for d in copies["doc_id"]] == [dominant[d] for d in copies["reprint_of"]]

@@ -7,9 +7,10 @@ Near-duplicates are found with MinHash LSH (datasketch) over character shingles:
 - its **shingles** are the overlapping runs of ``SHINGLE_SIZE`` = 5 characters (Chinese has no spaces, and a word
   split would make whole clauses one token); a shingle is hashed to 32 bits over its code points (numpy), and
   ``PERMUTATIONS`` = 128 MinHash permutations (datasketch's ``affine32`` scheme) sketch the set;
-- LSH (``MinHashLSH``, bands and rows chosen by datasketch for ``THRESHOLD`` = 0.5) proposes candidate pairs, and a
-  pair is kept when its estimated Jaccard similarity is at least 0.5; documents joined by kept pairs form a group
-  (single linkage: a chain of reprints is one group even when its ends differ more).
+- LSH (the bands and rows datasketch's ``MinHashLSH`` chooses for ``THRESHOLD`` = 0.5, applied in numpy) puts
+  documents that agree on a whole band in one bucket, and two documents of a bucket are joined when their estimated
+  Jaccard similarity is at least 0.5; joined documents form a group (a chain of reprints is one group even when its
+  ends differ more).
 
 Why 5 and 0.5 (``benchmarks/reprint_study.py`` prints the measurement): with 5-character shingles the three real
 reprint pairs of the dev set score 0.71–0.88 and the seed's documents with a new header, one sentence dropped and
@@ -112,22 +113,22 @@ def _permutations(permutations: int):
     return MinHash(num_perm=permutations, seed=SEED, scheme=SCHEME).permutations
 
 
-def _identity(value):
-    return value
-
-
 def signature(text: str, size: int = SHINGLE_SIZE, permutations: int = PERMUTATIONS) -> np.ndarray | None:
     """The MinHash signature (``permutations`` uint32 values) of the text's shingles, or None for a text shorter
-    than ``MIN_CHARACTERS`` normalised characters. A module-level function, so ``run``'s workers can compute it."""
+    than ``MIN_CHARACTERS`` normalised characters. A module-level function, so ``run``'s workers can compute it.
+
+    The values are those of datasketch's ``MinHash(scheme="affine32").update_batch`` over the shingle hashes (its
+    MurmurHash3 finaliser, then its affine permutations, then the minimum), computed as one numpy matrix instead of
+    a Python call per shingle; ``tests/test_reprints.py`` checks the two agree."""
     letters = normalise(text)
     if len(letters) < MIN_CHARACTERS:
         return None
-    from datasketch import MinHash
+    from datasketch.minhash import _fmix
 
-    sketch = MinHash(num_perm=permutations, seed=SEED, scheme=SCHEME, hashfunc=_identity,
-                     permutations=_permutations(permutations))
-    sketch.update_batch(shingle_hashes(letters, size=size, normalised=True).tolist())
-    return sketch.hashvalues.copy()
+    a, b = _permutations(permutations)
+    hashes = _fmix(shingle_hashes(letters, size=size, normalised=True).reshape(-1, 1), 32)
+    with np.errstate(over="ignore"):  # uint32 arithmetic wraps, as datasketch's does
+        return (hashes * a + b).min(axis=0).astype(np.uint32)
 
 
 def estimated_jaccard(first: np.ndarray, second: np.ndarray) -> float:
@@ -149,27 +150,47 @@ def _find(parent: list[int], item: int) -> int:
     return item
 
 
+def _union_bucket(members: np.ndarray, matrix: np.ndarray, parent: list[int], threshold: float) -> None:
+    """Join the members of one LSH bucket whose signatures agree on at least ``threshold`` of the permutations:
+    the first member against all the others at once, then the first of those it did not join, and so on."""
+    while len(members) > 1:
+        leader, rest = members[0], members[1:]
+        root = _find(parent, leader)
+        rest = rest[[_find(parent, m) != root for m in rest]]  # already in its group: nothing to check
+        if not len(rest):
+            return
+        close = np.mean(matrix[rest] == matrix[leader], axis=1) >= threshold
+        for member in rest[close]:
+            mine, theirs = _find(parent, leader), _find(parent, member)
+            parent[max(mine, theirs)] = min(mine, theirs)
+        members = rest[~close]
+
+
 def _corpus_groups(texts: list[str], size: int, threshold: float, permutations: int) -> tuple[np.ndarray, np.ndarray]:
     """(group of each text: the position of its group's first text, or -1 alone; the signatures as a matrix, a row
-    of zeros for a text too short to have one). Cached per corpus."""
-    from datasketch import LeanMinHash, MinHashLSH
+    of zeros for a text too short to have one). Cached per corpus.
+
+    LSH in numpy: the bands and rows are datasketch's (``MinHashLSH(threshold, num_perm).b, .r``, the split that
+    minimises false positives and negatives at ``threshold``); texts whose signatures agree on all rows of a band
+    share a bucket, and a bucket's texts are joined by ``_union_bucket``. A bucket of 400 copies costs one
+    vectorised comparison, not 400 × 399 / 2 queries."""
+    from datasketch import MinHashLSH
 
     sketches = _signatures(texts, size, permutations)
     matrix = np.zeros((len(texts), permutations), dtype=np.uint32)
-    index, parent = MinHashLSH(threshold=threshold, num_perm=permutations), list(range(len(texts)))
-    lean = {}
-    for position, values in enumerate(sketches):
-        if values is not None:
-            matrix[position] = values
-            lean[position] = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
-            index.insert(position, lean[position], check_duplication=False)
-    for position, sketch in lean.items():
-        for other in sorted(index.query(sketch)):
-            if other == position:
-                continue
-            mine, theirs = _find(parent, position), _find(parent, other)
-            if mine != theirs and estimated_jaccard(matrix[position], matrix[other]) >= threshold:
-                parent[max(mine, theirs)] = min(mine, theirs)
+    signed = np.array([position for position, values in enumerate(sketches) if values is not None], dtype=np.int64)
+    for position in signed:
+        matrix[position] = sketches[position]
+    lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+    parent = list(range(len(texts)))
+    for band in range(lsh.b):
+        block = np.ascontiguousarray(matrix[signed, band * lsh.r:(band + 1) * lsh.r])
+        keys = block.view(np.dtype((np.void, block.itemsize * lsh.r))).ravel()
+        _, bucket, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        order = np.argsort(bucket.ravel(), kind="stable")  # file order inside each bucket
+        starts = np.concatenate([[0], np.cumsum(counts)])
+        for index in np.flatnonzero(counts > 1):
+            _union_bucket(signed[order[starts[index]:starts[index + 1]]], matrix, parent, threshold)
     roots = np.array([_find(parent, position) for position in range(len(texts))], dtype=np.int64)
     sizes = np.bincount(roots, minlength=len(texts))
     return np.where(sizes[roots] > 1, roots, -1), matrix

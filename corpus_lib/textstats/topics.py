@@ -9,6 +9,9 @@ A topic model factorises the documents' TF-IDF matrix with non-negative matrix f
 - **TF-IDF**: sublinear tf (1 + ln count), smooth idf, rows scaled to length 1 (scikit-learn's ``TfidfTransformer``);
 - **NMF**: ``init="nndsvda"`` (an SVD start, no random restarts) with ``random_state=0``, so the same corpus gives
   the same topics on every run;
+- **reprints**: when the documents table has ``reprint_of`` (``reprints.apply``), only one document per story (the
+  earliest) shapes the vocabulary, the idf, the topics and their coherence; each reprint is then expressed in those
+  topics (``NMF.transform``), so 400 copies of one wire story neither make it a topic of its own nor cost 400 fits;
 - **K**: unless it is given (``TOPICS_K``, ``--k``), every K from 2 to ``max_topics(N)`` (at most 10, at most half
   the documents) is fitted and scored by **NPMI coherence** computed on the corpus itself: for the 10 top terms of
   each topic, the normalised pointwise mutual information of every pair, with documents as the co-occurrence window
@@ -45,6 +48,7 @@ MAX_TERMS = 20_000       # the most frequent terms kept (ties by term)
 MIN_WEIGHT = 0.01        # document_topics leaves out topics below 1% of a document
 RANDOM_STATE = 0
 MAX_ITER = 400
+TOLERANCE = 1e-3         # NMF stops when its error improves by less than this share (scikit-learn's default is 1e-4)
 REPRESENTATIVE = 3       # document titles per topic label
 
 
@@ -102,8 +106,9 @@ def _vocabulary(document_frequency: np.ndarray, frequency: np.ndarray, terms: np
     return codes[np.argsort(terms[codes].astype(str), kind="stable")]  # columns in term order
 
 
-def count_matrix(docs: pd.DataFrame) -> tuple[object, np.ndarray]:
-    """(documents × terms sparse count matrix, the terms), over the vocabulary of ``_vocabulary``."""
+def count_matrix(docs: pd.DataFrame, *, fitting: np.ndarray | None = None) -> tuple[object, np.ndarray]:
+    """(documents × terms sparse count matrix, the terms), over the vocabulary of ``_vocabulary`` computed on the
+    ``fitting`` rows (a boolean mask; all rows by default), so copies of one story do not raise its terms' counts."""
     from scipy import sparse
 
     counts = themes.count_table(docs, boilerplate=True)
@@ -111,9 +116,11 @@ def count_matrix(docs: pd.DataFrame) -> tuple[object, np.ndarray]:
     codes, terms = pd.factorize(counts["term"])
     terms = np.asarray(terms, dtype=object)
     values = counts["count"].to_numpy(dtype=np.float64)
-    document_frequency = np.bincount(codes, minlength=len(terms))
-    frequency = np.bincount(codes, weights=values, minlength=len(terms))
-    kept = _vocabulary(document_frequency, frequency, terms, len(docs))
+    fitting = np.ones(len(docs), dtype=bool) if fitting is None else np.asarray(fitting, dtype=bool)
+    counted = fitting[position]
+    document_frequency = np.bincount(codes[counted], minlength=len(terms))
+    frequency = np.bincount(codes[counted], weights=values[counted], minlength=len(terms))
+    kept = _vocabulary(document_frequency, frequency, terms, int(fitting.sum()))
     column = np.full(len(terms), -1, dtype=np.int64)
     column[kept] = np.arange(len(kept))
     mask = column[codes] >= 0
@@ -121,11 +128,14 @@ def count_matrix(docs: pd.DataFrame) -> tuple[object, np.ndarray]:
     return matrix, terms[kept]
 
 
-def tfidf_matrix(counts) -> object:
-    """Sublinear tf × smooth idf, rows scaled to unit length (scikit-learn's ``TfidfTransformer``)."""
+def tfidf_matrix(counts, *, fitting: np.ndarray | None = None) -> object:
+    """Sublinear tf × smooth idf (the idf of the ``fitting`` rows), rows scaled to unit length (scikit-learn's
+    ``TfidfTransformer``)."""
     from sklearn.feature_extraction.text import TfidfTransformer
 
-    return TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2").fit_transform(counts).tocsr()
+    transformer = TfidfTransformer(sublinear_tf=True, smooth_idf=True, norm="l2")
+    transformer.fit(counts if fitting is None else counts[np.flatnonzero(fitting)])
+    return transformer.transform(counts).tocsr()
 
 
 # ---------------------------------------------------------------- coherence
@@ -176,11 +186,11 @@ def _factorise(tfidf, k: int) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.decomposition import NMF
     from sklearn.exceptions import ConvergenceWarning
 
-    model = NMF(n_components=k, init="nndsvda", random_state=RANDOM_STATE, max_iter=MAX_ITER)
+    model = NMF(n_components=k, init="nndsvda", random_state=RANDOM_STATE, max_iter=MAX_ITER, tol=TOLERANCE)
     with warnings.catch_warnings():  # a model that stops at MAX_ITER is still the same model on every run
         warnings.simplefilter("ignore", ConvergenceWarning)
         weights = model.fit_transform(tfidf)
-    return weights, model.components_
+    return weights, model.components_, model
 
 
 def _ordered(weights: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -191,14 +201,18 @@ def _ordered(weights: np.ndarray, terms: np.ndarray) -> tuple[np.ndarray, np.nda
     return shares[:, order], terms[order]
 
 
-def _fit(tfidf, present, k: int | None) -> dict:
-    """The chosen K, the coherence of every K tried, and that K's weights and terms, as plain arrays."""
+def _fit(tfidf, present, k: int | None, fitting: np.ndarray | None = None) -> dict:
+    """The chosen K, the coherence of every K tried, and that K's weights and terms, as plain arrays. Only the
+    ``fitting`` rows (all by default) shape the topics and their coherence; the others (reprints) are then
+    expressed in the chosen topics (``NMF.transform``)."""
+    fitting = np.ones(tfidf.shape[0], dtype=bool) if fitting is None else np.asarray(fitting, dtype=bool)
+    full, tfidf, present = tfidf, tfidf[np.flatnonzero(fitting)], present[np.flatnonzero(fitting)].tocsc()
     candidates = [k] if k is not None else list(range(MIN_TOPICS, max_topics(tfidf.shape[0]) + 1))
     candidates = [c for c in candidates if c <= min(tfidf.shape)]
     fits, rows = {}, []
     for candidate in candidates:
-        weights, terms = _factorise(tfidf, candidate)
-        fits[candidate] = (weights, terms)
+        weights, terms, model = _factorise(tfidf, candidate)
+        fits[candidate] = (weights, terms, model)
         leading = np.bincount(np.argmax(weights, axis=1)[weights.sum(axis=1) > 0], minlength=candidate)
         rows.append((candidate, round(topic_coherence(present, _top_columns(terms, TOP_TERMS)), 4),
                      int((leading == 0).sum())))
@@ -206,7 +220,12 @@ def _fit(tfidf, present, k: int | None) -> dict:
         return {"k": 0, "coherence": rows, "weights": None, "terms": None}
     admissible = [row for row in rows if row[2] == 0] or rows
     best = max(admissible, key=lambda row: (row[1], -row[0]))[0]
-    weights, terms = _ordered(*fits[best])
+    weights, terms, model = fits[best]
+    every = np.zeros((full.shape[0], best))
+    every[fitting] = weights
+    if not fitting.all():
+        every[~fitting] = model.transform(full[np.flatnonzero(~fitting)])
+    weights, terms = _ordered(every, terms)
     return {"k": best, "coherence": rows, "weights": weights, "terms": terms}
 
 
@@ -222,11 +241,13 @@ def fit_topics(docs: pd.DataFrame, *, k: int | None = None) -> TopicModel:
         raise CorpusError(f"TOPICS_K / --k {k!r}: give a whole number from {MIN_TOPICS} to {len(docs)} (the documents)")
     if len(docs) < MIN_TOPICS:
         raise CorpusError(f"a topic model needs at least {MIN_TOPICS} documents; this corpus has {len(docs)}")
-    counts, vocabulary = count_matrix(docs)
-    tfidf = tfidf_matrix(counts)
-    present = (counts > 0).astype(np.float64).tocsc()
+    fitting = docs["reprint_of"].isna().to_numpy() if "reprint_of" in docs.columns else np.ones(len(docs), dtype=bool)
+    counts, vocabulary = count_matrix(docs, fitting=fitting)
+    tfidf = tfidf_matrix(counts, fitting=fitting)
+    present = (counts > 0).astype(np.float64).tocsr()
     k = None if k is None else int(k)
-    fitted = doccache.cached_per_corpus("topic-model", lambda texts, k: _fit(tfidf, present, k), docs["text"], k)
+    fitted = doccache.cached_per_corpus("topic-model", lambda texts, k, copies: _fit(tfidf, present, k, fitting),
+                                        docs["text"], k, tuple(np.flatnonzero(~fitting)), version="2")
     if fitted["k"] == 0:
         raise CorpusError(f"a topic model needs at least {MIN_TOPICS} terms; this corpus has {len(vocabulary)} "
                           "after stop words and boilerplate")
