@@ -8,8 +8,16 @@ While each command runs, every process under it is sampled from /proc (4 times a
 resident memory of each process, and each notebook kernel's lifetime (the notebook's time).
 Targets: run <= 3x baseline, no process over 2 GB.
 
+With ``BENCH_BASELINE=<git revision>`` (e.g. the revision before topics and reprints) the same two runs are made
+with that revision's code and notebooks (``git archive`` into the scratch folder, put first on PYTHONPATH), and the
+current/baseline ratios are printed side by side: what the current code adds to ``run`` (issue 23: topics and
+reprints add at most 20%, no process over 2 GB). The 05_topics kernel's own time and peak memory are in the
+per-kernel lines.
+
     python benchmarks/bench_run.py                  # BENCH_DOCS=700 for a quicker look
     BENCH_CORPUS=/tmp/c2800 python benchmarks/bench_run.py   # reuse a corpus you generated
+    BENCH_CORPUS=/tmp/c2800 BENCH_BASELINE=98e6dc7 python benchmarks/bench_run.py
+    BENCH_COLD_ONLY=1 BENCH_JIEBA=0 ...             # cold runs only, no jieba baseline (a busy machine)
 
 Not a test: run it by hand (``make bench``). It takes many minutes on two cores.
 """
@@ -134,7 +142,8 @@ def report(label: str, seconds: float, baseline: float, sampler: Sampler) -> boo
                and info["peak"] > 50 * 1024 ** 2]
     for info in workers:
         print(f"  {info['name'][:28]:<28}{info['last'] - info['first']:>8.1f}s{info['peak'] / GB:>8.2f} GB")
-    return seconds / baseline <= 3 and peak <= 2 * GB
+    sys.stdout.flush()
+    return (baseline != baseline or seconds / baseline <= 3) and peak <= 2 * GB  # nan: no jieba run
 
 
 def jieba_baseline(corpus: Path) -> float:
@@ -149,6 +158,28 @@ def jieba_baseline(corpus: Path) -> float:
     return time.perf_counter() - start
 
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def baseline_tree(revision: str, work: Path) -> Path:
+    """The files of ``revision`` in ``work/baseline`` (git archive: no worktree, nothing in the repository changes)."""
+    target = work / "baseline"
+    target.mkdir()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
+
+
+def cold_and_warm(label: str, command: list[str], env: dict, work: Path, baseline: float) -> tuple[float, float, bool]:
+    cold, cold_sampler, cold_ok = run_command(command + [str(work / f"out-{label.split()[0]}-cold")], env)
+    met = report(f"{label}: run, cold cache", cold, baseline, cold_sampler) and cold_ok
+    if os.environ.get("BENCH_COLD_ONLY"):
+        return cold, float("nan"), met
+    warm, warm_sampler, warm_ok = run_command(command + [str(work / f"out-{label.split()[0]}-warm")], env)
+    met = report(f"{label}: run, warm cache", warm, baseline, warm_sampler) and warm_ok and met
+    return cold, warm, met
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-run-"))
     os.environ["CORPUS_LIB_CACHE"] = str(work / "cache-make")  # never the user's cache
@@ -158,12 +189,19 @@ def main() -> int:
         print(f"corpus: {DOCS} files, {chars:,} characters in {corpus}")
     env = {**os.environ, "CORPUS_LIB_CACHE": str(work / "cache")}
     command = [sys.executable, "-m", "corpus_lib", "run", "--corpus", str(corpus), "--formats", "png", "--out"]
-    baseline = jieba_baseline(corpus)
-    print(f"jieba.lcut over the same text: {baseline:.1f} s")
-    cold, cold_sampler, cold_ok = run_command(command + [str(work / "out-cold")], env)
-    met = report("run, cold cache", cold, baseline, cold_sampler) and cold_ok
-    warm, warm_sampler, warm_ok = run_command(command + [str(work / "out-warm")], env)
-    met = report("run, warm cache", warm, baseline, warm_sampler) and warm_ok and met
+    baseline = jieba_baseline(corpus) if os.environ.get("BENCH_JIEBA", "1") != "0" else float("nan")
+    print(f"jieba.lcut over the same text: {baseline:.1f} s", flush=True)
+    cold, warm, met = cold_and_warm("current", command, env, work, baseline)
+    revision = os.environ.get("BENCH_BASELINE")
+    if revision:
+        tree = baseline_tree(revision, work)
+        old_env = {**env, "CORPUS_LIB_CACHE": str(work / "cache-baseline"),
+                   "PYTHONPATH": os.pathsep.join([str(tree), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+        old_cold, old_warm, old_met = cold_and_warm(f"baseline {revision}", command, old_env, work, baseline)
+        print(f"\n{'':<12}{'current':>10}{'baseline':>10}{'ratio':>8}   (target <= 1.20)")
+        for name, now, before in (("cold", cold, old_cold), ("warm", warm, old_warm)):
+            print(f"{name:<12}{now:>9.1f}s{before:>9.1f}s{now / before:>8.2f}")
+        met = met and old_met and cold / old_cold <= 1.2 and not warm / old_warm > 1.2  # nan: no warm run
     print("\ntargets:", "met" if met else "NOT met", f"(outputs in {work})")
     return 0 if met else 1
 

@@ -28,6 +28,7 @@ from .style import apply_style, font_path
 MODULES = {
     "cohorts": "extract.cohorts", "dates": "extract.dates", "institutions": "extract.institutions",
     "people": "extract.people", "themes": "textstats.themes", "overview": "textstats.overview",
+    "topics": "textstats.topics", "reprints": "textstats.reprints",
     "clean": "preprocessing.clean", "segmentation": "preprocessing.segmentation", "export": "io.export",
 }
 

@@ -55,6 +55,20 @@ def choose_grouping(docs: pd.DataFrame, group_by: str | None = None) -> str:
     return "genre"
 
 
+def time_grouping(docs: pd.DataFrame, group_by: str | None = None) -> str:
+    """The period a chart over time uses: ``group_by`` when it is week, month or year, else the one that fits
+    the span of the dated documents (week under ten weeks, month up to three years, then year).
+
+    >>> time_grouping(pd.DataFrame({"date": pd.to_datetime(["2020-01-01", "2020-06-30"])}))
+    'month'
+    """
+    if group_by in ("week", "month", "year"):
+        return group_by
+    dated = pd.to_datetime(docs["date"]).dropna()
+    span = (dated.max() - dated.min()).days if len(dated) else 0
+    return "week" if span < WEEKS_SPAN_DAYS else "month" if span <= MONTHS_SPAN_DAYS else "year"
+
+
 def document_groups(docs: pd.DataFrame, grouping: str) -> pd.Series:
     """The group label of every document, indexed by doc_id, in a sortable, readable form."""
     if grouping == "document":

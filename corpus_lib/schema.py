@@ -228,6 +228,69 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("age", "Int64", "the age the text gives (23岁的…, …，23岁), or <NA>"),
         ("evidence", "object", "why the row is a person: the finder's probability and weightiest cues, or the credit, signature or dotted shape"),
     ),
+    # reprints.find_reprints: one row per document that reprints another
+    "reprints": _table(
+        ("doc_id", "object", "the reprint"),
+        ("reprint_of", "object", "the earliest document of its group (by date, undated last, then file order); "
+                                 "reprints.apply adds this column to the documents table, None for the others"),
+        ("similarity", "float64", "estimated Jaccard similarity of the two documents' 5-character shingles, 2 decimals"),
+    ),
+    # reprints.reprint_groups: one row per reprint group, largest first
+    "reprint_groups": _table(
+        ("group", "int64", "1 = the largest group"),
+        ("documents", "int64", "documents in the group, the first one included"),
+        ("first", "object", "doc_id of the earliest document, which the others reprint"),
+        ("title", "object", "its title"),
+        ("first_date", "object", "YYYY-MM-DD of the group's earliest dated document, or None"),
+        ("last_date", "object", "YYYY-MM-DD of its latest dated document, or None"),
+        ("carriers", "int64", "distinct outlets (metadata column outlet), else issuers, that carried it"),
+        ("carried_by", "object", "the carriers with their copies, most first: '人民网（3）、新华网（2） 等 7 家'"),
+    ),
+    # topics.fit_topics: the NPMI coherence of every K tried
+    "topic_coherence": _table(
+        ("k", "int64", "the number of topics"),
+        ("coherence", "float64", "mean NPMI of each topic's 10 top terms, documents as the window, 4 decimals"),
+        ("unused_topics", "int64", "topics that are no document's largest: such a K is passed over"),
+        ("chosen", "bool", "the K used: the best coherence without unused topics (ties: the smaller K), or the K asked for"),
+    ),
+    # topics.document_topics: each document's topics (the topics command)
+    "document_topics": _table(
+        ("doc_id", "object", "the document"),
+        ("topic", "int64", "1 … K, numbered by share of the corpus (1 = the largest)"),
+        ("weight", "float64", "the topic's share of the document (its weights sum to 1), 3 decimals; under 0.01 left out"),
+    ),
+    # topics.topic_terms: each topic's top terms
+    "topic_terms": _table(
+        ("topic", "int64", "the topic"),
+        ("rank", "int64", "1 = the term with the largest weight"),
+        ("term", "object", "the term"),
+        ("weight", "float64", "its weight in the topic (NMF component), 4 decimals"),
+    ),
+    # topics.topic_labels: one row per topic
+    "topics": _table(
+        ("topic", "int64", "the topic"),
+        ("label", "object", "T1 and its three top terms, for charts"),
+        ("terms", "object", "its five top terms"),
+        ("documents", "object", "its most typical documents (largest weight, one per reprint group): doc_id and title"),
+        ("share", "float64", "its share of all topic weight in the corpus, 3 decimals"),
+        ("leads", "int64", "documents whose largest topic it is"),
+    ),
+    # topics.topic_shares, topics.topics_by_mention: topic shares of groups of documents
+    "topic_shares": _table(
+        ("group", "object", "the group: a period, a GROUP_BY value, a cohort, an institution type, or 全部文档 all"),
+        ("topic", "int64", "the topic"),
+        ("share", "float64", "the mean weight of the topic in the group's documents, 3 decimals"),
+        ("documents", "int64", "documents in the group"),
+    ),
+    # topics.similar_documents: the documents nearest to one
+    "similar_documents": _table(
+        ("rank", "int64", "1 = the most similar"),
+        ("doc_id", "object", "the document"),
+        ("title", "object", "its title"),
+        ("similarity", "float64", "cosine similarity of the two TF-IDF rows, 3 decimals"),
+        ("topic", "int64", "its largest topic (0: no term kept)"),
+        ("reprint_of", "object", "as in reprints, or None"),
+    ),
     # overview.vocabulary_table
     "vocabulary": _table(
         ("doc_id", "object", "the document"),

@@ -22,9 +22,10 @@ def test_jupyter_lab_lists_and_opens_the_notebooks(tmp_path):
     with lab_server(paths.REPO_ROOT, tmp_path, timeout=60) as (base, token):
         listing = _get(f"{base}/api/contents/notebooks", token)
         listed = sorted(item["name"] for item in listing["content"] if item["type"] == "notebook")
-        # the five notebooks of the README's table, as they are on disk
+        # the six notebooks of the README's table, as they are on disk
         assert listed == sorted(p.name for p in paths.NOTEBOOKS_DIR.glob("*.ipynb")) == [
-            "00_corpus_overview.ipynb", "01_themes.ipynb", "02_dates.ipynb", "03_institutions.ipynb", "04_cohorts.ipynb"]
+            "00_corpus_overview.ipynb", "01_themes.ipynb", "02_dates.ipynb", "03_institutions.ipynb", "04_cohorts.ipynb",
+            "05_topics.ipynb"]
         opened = _get(f"{base}/api/contents/notebooks/{listed[0]}", token)
         stored = nbformat.read(paths.NOTEBOOKS_DIR / listed[0], as_version=4).cells
         assert opened["type"] == "notebook"

@@ -42,13 +42,15 @@ def small_corpus_run(tmp_path_factory):
 
 # What the notebooks draw on the small corpus (no dates, institutions or cohorts; seed readings dropped): 00 all four
 # charts; 01 all but the seed's speech-vs-notice keyness; 02 none (each chart needs dates); 03 none (each needs an
-# institution); 04 all six (an empty chart says what was not found).
+# institution); 04 all six and 05 all six (an empty chart says what was not found).
 SMALL_CORPUS_FIGURES = [
     "00_corpus_overview-lengths", "00_corpus_overview-timeline", "00_corpus_overview-top-terms",
     "00_corpus_overview-vocabulary", "01_themes-cooccurrence-network", "01_themes-keyness", "01_themes-theme-shares",
     "01_themes-top-terms", "01_themes-wordcloud", "01_themes-wordcloud-boilerplate", "01_themes-wordclouds-by-document",
     "04_cohorts-counts", "04_cohorts-keyness-cohorts", "04_cohorts-people-by-institution-type",
     "04_cohorts-people-by-province", "04_cohorts-people-by-role", "04_cohorts-stated-shares",
+    "05_topics-by-cohort", "05_topics-by-group", "05_topics-by-institution-type", "05_topics-coherence",
+    "05_topics-over-time", "05_topics-terms",
 ]
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from corpus_lib import cohorts, dates, institutions, overview, paths, people, schema, themes
 from corpus_lib.errors import CorpusError
+from corpus_lib.textstats import reprints, topics
 
 
 def _tables(docs):
@@ -33,6 +34,16 @@ def _tables(docs):
     yield "stated_statistics", cohorts.stated_statistics(docs)
     yield "people", people.extract_people(docs, institutions=found)
     yield "vocabulary", overview.vocabulary_table(docs, tokens)
+    copied = pd.concat([docs, docs.iloc[[1]].assign(doc_id="d99", date=pd.Timestamp("2030-01-01"))], ignore_index=True)
+    yield "reprints", reprints.find_reprints(copied)  # the seed has none: d99 is a later copy of d02
+    yield "reprint_groups", reprints.reprint_groups(reprints.mark_reprints(copied))
+    model = topics.fit_topics(docs)
+    yield "topic_coherence", model.coherence
+    yield "document_topics", topics.document_topics(model)
+    yield "topic_terms", topics.topic_terms(model)
+    yield "topics", topics.topic_labels(model, docs)
+    yield "topic_shares", topics.topic_shares(model, docs.set_index("doc_id")["genre"])
+    yield "similar_documents", topics.similar_documents(model, docs, "d01")
 
 
 def test_every_table_has_the_documented_columns(seed_docs):

@@ -25,6 +25,7 @@ from ..extract.institutions import institution_mentions
 from ..extract.people import extract_people
 from ..io.corpus import load_corpus
 from ..preprocessing.segmentation import segment
+from ..textstats import reprints, topics
 from ..textstats.themes import tfidf_keywords
 from .runner import run_command
 
@@ -86,6 +87,20 @@ def people_table(docs: pd.DataFrame, args) -> pd.DataFrame:
     return extract_people(docs)[columns]
 
 
+def reprints_table(docs: pd.DataFrame, args) -> pd.DataFrame:
+    """doc_id, reprint_of, similarity: one row per document that reprints an earlier one."""
+    return reprints.find_reprints(docs)
+
+
+def topics_table(docs: pd.DataFrame, args) -> pd.DataFrame:
+    """doc_id, topic, weight: each document's topics (K by coherence unless --k is given)."""
+    model = topics.fit_topics(docs, k=args.k)
+    print(f"K = {model.k} (NPMI coherence {model.score:.3f}"
+          f"{', set by --k' if args.k is not None else ', the best of K = 2–' + str(int(model.coherence['k'].max()))})",
+          file=sys.stderr)
+    return topics.document_topics(model)
+
+
 TABLE_COMMANDS = (
     TableCommand("docs", "list the documents: doc_id, title, issuer, date, genre, n_chars", documents_table),
     TableCommand("keywords", "TF-IDF keywords: doc_id, term, score, rank", keywords_table, (
@@ -96,6 +111,11 @@ TABLE_COMMANDS = (
     TableCommand("institutions", "institutions: doc_id, name, type, province, count", institutions_table),
     TableCommand("cohorts", "cohort mentions (90后, 00后 …): doc_id, cohort, count", cohorts_table),
     TableCommand("people", "named young people: doc_id, name, institution, …, cohort, quote", people_table),
+    TableCommand("reprints", "near-duplicate documents (MinHash LSH): doc_id, reprint_of, similarity", reprints_table),
+    TableCommand("topics", "NMF topics of each document: doc_id, topic, weight", topics_table, (
+        (("--k",), {"type": int, "default": None, "metavar": "K",
+                    "help": "number of topics (default: the K of best NPMI coherence, 2 to 10)"}),
+    )),
 )
 
 

@@ -7,6 +7,6 @@ One module per analysis, mirroring the analysis modules; none of them saves a fi
 >>> plots.themes.plot_top_terms  # doctest: +ELLIPSIS
 <function plot_top_terms at ...>
 """
-from . import cohorts, dates, institutions, overview, themes
+from . import cohorts, dates, institutions, overview, themes, topics
 
-__all__ = ["cohorts", "dates", "institutions", "overview", "themes"]
+__all__ = ["cohorts", "dates", "institutions", "overview", "themes", "topics"]

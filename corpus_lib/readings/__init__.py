@@ -1,6 +1,6 @@
 """Generated readings: a short paragraph per notebook section, computed only from that section's table.
 
-One module per notebook (``overview``, ``themes``, ``dates``, ``institutions``, ``cohorts``), the ``Reading`` type
+One module per notebook (``overview``, ``themes``, ``dates``, ``institutions``, ``cohorts``, ``topics``), the ``Reading`` type
 and the wording helpers in ``base``, and the ``choose_*`` defaults that fit a corpus in ``choose``. Every name is
 also here, so a notebook writes ``readings.read_people(table)``.
 """
@@ -38,6 +38,15 @@ from .overview import (
     read_top_terms,
     read_vocabulary,
 )
+from .topics import (
+    read_coherence,
+    read_reprint_groups,
+    read_similar,
+    read_topic_shares,
+    read_topic_trend,
+    read_topics,
+    read_topics_by_mention,
+)
 from .themes import (
     read_boilerplate,
     read_collocations,
@@ -61,6 +70,7 @@ __all__ = [
     "group_sizes",
     "keyness_choice",
     "read_boilerplate",
+    "read_coherence",
     "read_cohort_counts",
     "read_cohort_keyness",
     "read_collocations",
@@ -78,11 +88,17 @@ __all__ = [
     "read_levels",
     "read_people",
     "read_provinces",
+    "read_reprint_groups",
     "read_share_trend",
+    "read_similar",
     "read_stated_statistics",
     "read_term_counts",
     "read_theme_shares",
     "read_timeline",
     "read_top_terms",
+    "read_topic_shares",
+    "read_topic_trend",
+    "read_topics",
+    "read_topics_by_mention",
     "read_vocabulary",
 ]
