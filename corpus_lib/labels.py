@@ -4,15 +4,16 @@ Nothing here computes; analysis modules hold the codes, this module says how to 
 """
 from __future__ import annotations
 
-# Document genres (``load.GENRES``).
-GENRE_ZH = {"letter": "信件", "speech": "讲话", "news": "新闻", "notice": "通知", "other": "文档"}
+# Document genres (``describe.genre.GENRES``).
+# commentary (评论、时评、社论) comes last, so the colours of the other genres stay as they were.
+GENRE_ZH = {"letter": "信件", "speech": "讲话", "news": "新闻", "notice": "通知", "other": "文档", "commentary": "评论"}
 GENRE_LABEL = {"letter": "信件 letter", "speech": "讲话 speech", "news": "新闻 news", "notice": "通知 notice",
-               "other": "其他 other"}
+               "other": "其他 other", "commentary": "评论 commentary"}
 
 # Institution types (``institutions.TYPES``) and levels.
 TYPE_LABELS = {"university": "高校", "school": "中小学", "hospital": "医院/卫生", "youth_league": "共青团",
                "party_government": "党政机关", "company": "企业", "ngo": "社会组织", "grassroots": "基层",
-               "medical_team": "医疗队", "other": "其他"}
+               "medical_team": "医疗队", "media": "媒体", "other": "其他"}
 LEVEL_LABELS = {"central": "中央 (central)", "local": "地方 (local)", "international": "国际 (international)"}
 
 # How a date mention was written (``dates`` column ``date_kind``).

@@ -34,7 +34,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("issuer", "object", "an organisation or person, or None"),
         ("date", "datetime64[ns]", "the document's date, NaT when unknown"),
         ("date_source", "object", "explicit | inferred | none"),
-        ("genre", "object", "letter | speech | news | notice | other"),
+        ("genre", "object", "letter | speech | news | notice | commentary (评论、时评、社论) | other"),
         ("text", "object", "the cleaned text, paragraphs separated by newlines"),
         ("n_chars", "int64", "characters without newlines"),
         ("source", "object", "the file it came from, relative to the corpus folder"),
@@ -42,7 +42,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("doc_number", "object", "a document number such as 沪团委发〔2020〕15号, or None"),
         ("title_source", "object", "text | generated"),
         ("date_note", "object", "how the date was found, Chinese then English"),
-        ("genre_cues", "object", "the cues of data/genre_cues.csv that fired: '本报讯 news+5; 记者署名 news+3'"),
+        ("genre_cues", "object", "the cues of data/genre_cues.csv that fired, with their learned weights: '电头 news+1.6; 记者署名 news+0.4'"),
         ("script", "object", "simplified | traditional (the share of characters OpenCC t2s changes)"),
         ("original_text", "object", "the text as written; text is its simplified view, with the same offsets"),
     ),
@@ -165,9 +165,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("start", "int64", "offset in the document text"),
         ("end", "int64", "offset after the mention"),
         ("type", "object", "university | school | hospital | youth_league | party_government | company | ngo | "
-                           "grassroots | medical_team | other"),
+                           "grassroots | medical_team | media | other"),
         ("province", "object", "short province name, or None (central bodies have none)"),
         ("parent", "object", "canonical name of the body a department belongs to, or None"),
+        ("rule", "object", "what found it: suffix | alias | known | ministry | …"),
+        ("evidence", "object", "why, as words: the suffix and the name parts it was read from (place 武汉; suffix 大学)"),
     ),
     # institutions.institution_table: one row per canonical institution
     "institutions": _table(
@@ -223,6 +225,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ("quote_type", "object", "direct | reported | mixed, or None"),
         ("cohort_evidence", "object", "the words that state the cohort"),
         ("sentence", "object", "the sentence that first names the person"),
+        ("age", "Int64", "the age the text gives (23岁的…, …，23岁), or <NA>"),
+        ("evidence", "object", "why the row is a person: the finder's probability and weightiest cues, or the credit, signature or dotted shape"),
     ),
     # overview.vocabulary_table
     "vocabulary": _table(

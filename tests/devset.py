@@ -26,7 +26,7 @@ Matching rules (the gold file's comment lines say how it was annotated):
 - **cohorts**: a (document, cohort) pair is right when its count is exact.
 - **institutions**: a gold value matches a mention whose canonical name or name as written equals it. A
   department (a row with ``parent``) counts as the body it belongs to. News outlets (mastheads, agencies,
-  sites, 来源 lines) are not scored on either side. *province* is judged on the matched gold institutions.
+  sites, 来源 lines: rows typed media or named like an outlet) are not scored on either side. *province* is judged on the matched gold institutions.
 """
 from __future__ import annotations
 
@@ -216,7 +216,7 @@ def _institution_bodies(docs, mentions) -> dict[str, dict[str, dict]]:
     bodies: dict[str, dict[str, dict]] = defaultdict(dict)
     for row in mentions.to_dict("records"):
         canonical = norm(row["parent"]) or norm(row["canonical"])
-        if MEDIA.search(canonical) or MEDIA.search(norm(row["name"])):
+        if row["type"] == "media" or MEDIA.search(canonical) or MEDIA.search(norm(row["name"])):
             continue
         body = bodies[source[row["doc_id"]]].setdefault(canonical, {"names": {canonical}, "province": None})
         body["names"] |= {norm(row["name"]), norm(row["canonical"])}

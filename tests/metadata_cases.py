@@ -2,7 +2,8 @@
 users bring: newspaper pages, web pages with 时间/来源/编辑 lines, agency dispatches, notices, speeches,
 letters, traditional-character copies. Every expected value was worked out by reading the text.
 
-Each case: (name, text, genre, title, issuer, date). ``date`` is the document's date (ISO) or None; it is
+Each case: (name, text, genre, title, issuer, date). The issuer is who issued or published the text: a
+signature, else the outlet a wire line or a 来源： line names, else a name line under the title. ``date`` is the document's date (ISO) or None; it is
 checked in a corpus whose other documents are dated 2020, so a year-less dispatch takes that year.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ CASES = [
 近日，团市委组织200余名青年志愿者深入社区，协助开展疫情防控工作。
 志愿者孙悦表示，能为社区出一份力感到很自豪。
 打印本页 关闭窗口""",
-     "news", "团市委开展“青春守护”志愿服务活动", None, "2020-03-02"),
+     "news", "团市委开展“青春守护”志愿服务活动", "共青团某市委员会", "2020-03-02"),  # the 来源 line
 
     ("league_brief", """共青团某区委召开2020年第一次常委会议
 发布时间：2020-02-28
@@ -35,7 +36,7 @@ CASES = [
     ("agency_dispatch", """团中央部署开展青年志愿者疫情防控服务
 新华社北京3月4日电（记者 陈静）共青团中央近日印发通知，部署各级团组织开展青年志愿者疫情防控服务工作。
 据介绍，截至3月3日，全国已有超过20万名青年志愿者参与社区防控。""",
-     "news", "团中央部署开展青年志愿者疫情防控服务", None, "2020-03-04"),
+     "news", "团中央部署开展青年志愿者疫情防控服务", "新华社", "2020-03-04"),  # the dispatch line
 
     ("district_notice", """关于开展2020年“五四”评选表彰工作的通知
 各街道团工委，区属各单位团组织：
@@ -144,7 +145,7 @@ CASES = [
 各学院团委：
 暑期社会实践报名即日起开始，请于6月30日前报送报名表。
 附件：报名表""",
-     "notice", "2020年暑期“三下乡”社会实践活动报名开始啦", None, "2020-06-15"),
+     "notice", "2020年暑期“三下乡”社会实践活动报名开始啦", "校团委", "2020-06-15"),
 
     ("masthead_with_date", """人民日报 2020年02月21日 第04版
 战“疫”中的青春力量
@@ -178,7 +179,7 @@ CASES = [
 来源：某市日报 2020-03-02
 连日来，某市组建120支青年突击队，助力企业复工复产。
 突击队员赵磊说：“只要企业需要，我们随叫随到。”""",
-     "news", "某市青年突击队奋战复工复产一线", None, "2020-03-02"),
+     "news", "某市青年突击队奋战复工复产一线", "某市日报", "2020-03-02"),
 
     ("iso_slash_dateline", """某县团县委开展青年就业帮扶
 2020/5/6
@@ -220,4 +221,89 @@ CASES = [
 各位代表，同志们：
 过去一年，全省各级团组织围绕中心、服务大局，各项工作取得新进展。""",
      "speech", "在全省共青团工作会议上的讲话（摘要）", None, "2020-01-15"),
+
+    # commentary: a web comment by a staff commentator, and a signed op-ed
+    ("web_commentary", """让青春在基层闪光
+2020-05-06 09:12 来源：某某网
+某某网评论员
+近来，越来越多的年轻人选择到基层去、到西部去。这一选择折射出新一代青年的价值追求。
+诚然，基层条件艰苦，待遇也不如大城市。但归根结底，人生的价值不在于起点高低，而在于能否把个人理想融入时代。
+一代人有一代人的使命。我们不能只看到年轻人“躺平”的一面，更应看到他们扛起责任的一面。""",
+     "commentary", "让青春在基层闪光", "某某网", "2020-05-06"),
+
+    ("signed_oped", """年轻人的“慢就业”值得社会深思
+2020-08-20
+王某某 某市青年研究会理事
+毕业季过后，“慢就业”再次成为热门话题。有人批评年轻人不够努力，笔者却不这样看。
+难道放慢脚步就等于不求上进吗？换言之，年轻人只是想先弄清自己要什么，再出发。
+事实上，慢下来的背后是择业观念的变化。与其一味指责，不如为他们多提供一些试错的机会。""",
+     "commentary", "年轻人的“慢就业”值得社会深思", None, "2020-08-20"),
+
+    # other: a reposted personal post, and a talk-show transcript
+    ("wechat_post", """看点 当下的年轻人怎样面对加班？作者和老同学聊了聊。
+本文转载自公众号：某某读书（ID：mouxx2020）
+文丨某某 编丨某某
+上周末，我约了大学室友小林喝咖啡。她刚辞职，说想休息一段时间。
+我问她以后怎么打算，她笑着摇头：“我也不知道，先睡够再说。”
+我突然有点羡慕她。我这几年一直在加班，我甚至记不清上一次看电影是什么时候。
+我想，我大概也该停下来想一想了。""",
+     "other", "（无标题）某某读书文档", "某某读书", None),
+
+    ("talk_transcript", """青年说｜三位毕业生聊聊第一份工作
+发布时间：2020-06-30
+本期嘉宾：
+李某 某大学应届毕业生
+陈某 某公司新员工
+主持人：第一份工作，你们最看重什么？
+李某：我最看重能不能学到东西。
+陈某：我觉得离家近一点更踏实。""",
+     "other", "青年说｜三位毕业生聊聊第一份工作", None, "2020-06-30"),
+
+    # an initiative addressed to young people is a letter; a speech after a one-line news lede is a speech
+    ("initiative", """寒潮来袭，全市青年志愿者请出列！
+发布日期：2020-12-30
+全市各级团组织、广大团员青年：
+寒潮来袭，道路结冰，群众出行困难。为此，我们向全市团员青年发出倡议：
+一、主动参与扫雪除冰志愿服务；
+二、关心身边的孤寡老人；
+让我们用行动温暖这座城市！
+共青团某市委员会
+2020年12月30日""",
+     "letter", "寒潮来袭，全市青年志愿者请出列！", "共青团某市委员会", "2020-12-30"),
+
+    ("speech_after_lede", """某大学校长：愿你们做敢于担当的奋斗者
+某某网北京6月30日电 某大学2020年毕业典礼今天举行，校长在典礼上致辞。以下为致辞摘要：
+亲爱的同学们：
+大家好！今天，我们在这里隆重举行毕业典礼。首先，我代表学校，向顺利完成学业的同学们表示热烈的祝贺！
+同学们，走出校园，你们将面对更广阔的世界。希望同学们永葆初心，勇于担当。
+谢谢大家！""",
+     "speech", "某大学校长：愿你们做敢于担当的奋斗者", "某某网", "2020-06-30"),
+]
+
+
+# Short texts written for the genre cues, one principle each: (lines, genre, why). The weight learner
+# (tests/realset/learn_genre.py) trains on them too, so the learned weights keep these promises.
+GENRE_SNIPPETS = [
+    (["新华社北京3月2日电（记者 张华）团中央近日发出通知。"], "news", "a dispatch line"),
+    (["各区团委：", "请于3月5日前报送材料。", "共青团某市委员会", "2020年3月1日"], "notice", "addressees, a deadline, an organisation signs"),
+    (["同志们：", "我讲三点意见。"], "speech", "the address and the speaker's plan"),
+    (["亲爱的同学们：", "你们的来信收到了。", "祝你们进步！"], "letter", "a salutation, a reply, wishes"),
+    (["今天天气很好。", "我们去公园散步。"], "other", "no evidence of any genre"),
+    (["编号要点", "一、第一点", "二、第二点"], "other", "numbered points alone are too weak"),
+    (["关于做好防控工作的通知", "请各单位落实。", "2020年2月1日"], "notice", "a title naming a notice decides"),
+    (["在青年座谈会上的讲话", "同志们：", "青年要有担当。"], "speech", "a title naming a speech decides"),
+    (["扎根乡村的年轻人——记某镇五名青年返乡创业者", "来源：某县融媒体  发布时间：2020-05-06",
+      "1. 刘洋，27岁，返乡种植蓝莓。", "2. 陈雪，某农业合作社技术员。"], "news",
+     "a feature headline ——记… over numbered portraits"),
+    (["我的寒假——记一次社区志愿服务", "今天我和妈妈去社区帮忙登记。", "妈妈说：“你做得很好。”"], "other",
+     "an essay titled 记一次… is not a feature"),
+    (["某学院举办线上双选会", "发布时间：2020-05-12  来源：学生处", "5月8日至9日，某学院举办线上双选会，120家企业参加。"],
+     "news", "a headline, a 时间/来源 line, a lead on a range of days"),
+    (["社区卡口的青年志愿者", "2020年3月1日  来源：某区青年", "连日来，某社区的青年志愿者轮流值守卡口。",
+      "志愿者队长刘洋说：“大家都是自愿来的。”", "街道有关负责人表示，将为志愿者购买保险。"], "news",
+     "who speaks, then the quotation; a spokesperson reported"),
+    (["各学院：", "1. 5月8日，完成线上报名。", "2. 5月9日，统一参加考试。"], "notice",
+     "a notice's numbered points that open on a day are not a news lead"),
+    (["2月3日，晴。", "今天在家上网课，弟弟一直在旁边看动画片。"], "other", "a diary that opens on a date and the weather"),
+    (["某地青年志愿者——记某区青年突击队", "一、冲在前面", "二、守在一线"], "news", "a feature's ——记 outweighs numbered points"),
 ]

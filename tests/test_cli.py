@@ -49,7 +49,7 @@ def test_docs_csv_has_a_header_and_seven_rows(cli):
 
 @pytest.mark.parametrize("make_args,message", [
     (lambda tmp: ["docs", "--corpus", str(tmp / "nope")], "no such file or folder"),
-    (lambda tmp: ["docs", "--corpus", str(tmp)], "no .txt, .md or .docx files"),
+    (lambda tmp: ["docs", "--corpus", str(tmp)], "no .txt, .md, .docx, .csv"),
     (lambda tmp: ["docs", "--format", "xml"], "invalid choice"),
     (lambda tmp: ["frobnicate"], "invalid choice"),
 ])

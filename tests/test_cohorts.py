@@ -64,7 +64,9 @@ def test_empty_corpus_gives_empty_tables(seed_docs):
     plain = seed_docs[seed_docs["doc_id"] == "d03"]
     assert cohorts.cohort_mentions(plain).empty
     assert cohorts.stated_statistics(plain).empty
-    assert people_module.extract_people(plain).empty
+    named = people_module.extract_people(plain)
+    assert "习近平" in set(named["name"])  # the speaker, named under the title
+    assert named["cohort"].isna().all()  # the speech states nobody's cohort
     assert cohorts.cohort_counts(plain).shape == (1, 0)
 
 

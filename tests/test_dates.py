@@ -90,6 +90,28 @@ EXTRACT_CASES = [
     # or, when the text names none, the month of the document's date (noted)
     ("15日至16日，团市委组织青年志愿者进社区。", date(2020, 3, 20),
      [("15日", "2020-03-15", "day", "year-inferred"), ("16日", "2020-03-16", "day", "year-inferred")]),
+    # ○ (a white circle) typed for 〇
+    ("某中学政教处\n二○一二年四月十日", None, [("二○一二年四月十日", "2012-04-10", "day", "explicit")]),
+    # an English date on a bilingual page
+    ("Posted in News on January 16, 2011 by editor", None, [("January 16, 2011", "2011-01-16", "day", "explicit")]),
+    ("Updated 3 Sept 2019", None, [("3 Sept 2019", "2019-09-03", "day", "explicit")]),
+    # a holiday with its year written before it: the one in that calendar year
+    ("在2018年的春节前夕，他给家乡写信。", date(2021, 5, 1), [("2018年的春节", "2018-02-16", "day", "lunar-holiday")]),
+    ("2019年国庆，志愿者上岗。", None, [("2019年国庆", "2019-10-01", "day", "festival")]),
+    # 这一年的 / 同年 points back at the year just named, not at the document's date
+    ("故事要从2013年说起。这一年的11月3日，专家组来到村里。", date(2020, 6, 23),
+     [("2013年", "2013", "year", "explicit"), ("11月3日", "2013-11-03", "day", "year-inferred")]),
+    ("他2016年入伍，同年9月5日赴边疆。", None,
+     [("2016年", "2016", "year", "explicit"), ("9月5日", "2016-09-05", "day", "year-inferred")]),
+    # a day without its month where news writes one: the previous date's month ...
+    ("首批队员已于1月28日出发，29日凌晨抵达。", date(2020, 2, 10),
+     [("1月28日", "2020-01-28", "day", "year-inferred"), ("29日", "2020-01-29", "day", "year-inferred")]),
+    # ... else the document date's month, or the one before when the day is later than the document's
+    ("记者22日从团省委获悉，志愿者已全部出发。", date(2025, 7, 24), [("22日", "2025-07-22", "day", "year-inferred")]),
+    ("新华社北京28日电 团中央近日发出通知。", date(2020, 4, 3), [("28日", "2020-03-28", "day", "year-inferred")]),
+    # a weekday before a bracketed day decides the month
+    ("青年商会周二（21日）举行交流会。", date(2025, 10, 22), [("周二（21日）", "2025-10-21", "day", "relative")]),
+    ("论坛周六（29日）开幕。", date(2020, 3, 2), [("周六（29日）", "2020-02-29", "day", "relative")]),
 ]
 
 
@@ -130,6 +152,10 @@ NOT_DATES = [
     "材料需在3至5日内报送",                 # a count of days, not a range
     "每月1日至5日报送一次数据",              # a monthly window
     "工期约为10-15日左右",
+    "每月15日上午开放",                      # a monthly day, not a date
+    "第3日晚上返回营地",                      # the third day of something
+    "连续5日下午加班",
+    "当年的情景历历在目",                    # 当年 with no date after it
 ]
 
 
@@ -281,3 +307,54 @@ def test_dispatch_date(text, year, expected):
 def test_relative_day_date():
     assert dates.relative_day_date("会议今天下午（2月24日）举行。", year=2020) == (date(2020, 2, 24), False)
     assert dates.relative_day_date("会议今天下午（2020年2月24日）举行。", year=None) == (date(2020, 2, 24), True)
+
+
+# ---------------------------------------------------------------- years across the corpus
+
+SIGNED = "关于开展志愿服务的通知\n各单位：\n请认真落实。\n共青团某市委员会\n{}年3月2日"
+UNDATED = "团县委召开全体会议\n4月8日，团县委召开全体会议，部署志愿服务工作。"
+
+
+def _load(folder, texts):
+    import corpus_lib as cl
+
+    for number, text in enumerate(texts):
+        (folder / f"{number}.txt").write_text(text, encoding="utf-8")
+    docs = cl.load_corpus(folder)
+    return docs, dates.date_mentions(docs)
+
+
+def test_an_undated_document_takes_the_year_its_corpus_shares(tmp_path):
+    docs, mentions = _load(tmp_path, [SIGNED.format(2020)] * 3 + [UNDATED])
+    assert (docs.loc[3, "date"], docs.loc[3, "date_source"]) == (pd.Timestamp("2020-04-08"), "inferred")
+    assert mentions[mentions["doc_id"] == "d04"]["date"].tolist() == ["2020-04-08"]
+
+
+def test_in_a_corpus_of_several_years_a_month_day_without_a_year_stays_undated(tmp_path):
+    docs, mentions = _load(tmp_path, [SIGNED.format(year) for year in (2016, 2019, 2022)] + [UNDATED])
+    assert pd.isna(docs.loc[3, "date"]) and docs.loc[3, "date_source"] == "none"
+    row = mentions[mentions["doc_id"] == "d04"].iloc[0]
+    assert (row["surface"], row["note"]) == ("4月8日", dates.NO_BASE_NOTE) and pd.isna(row["date"])
+
+
+def test_a_year_the_text_writes_dates_the_document_in_any_corpus(tmp_path):
+    own = UNDATED + "\n2021年4月7日，各乡镇团委已完成报名。"       # a full date: its year, and the day itself
+    written = UNDATED + "\n2021年，全县团员青年参与志愿服务1.2万人次。"  # a year of its events
+    born = UNDATED + "\n书记出生于1996年，2003年创办的协会由他负责。"    # a birth year and a founding year say nothing
+    docs, mentions = _load(tmp_path, [SIGNED.format(year) for year in (2016, 2019, 2022)] + [own, written, born])
+    assert docs.loc[3:, "date"].tolist()[:2] == [pd.Timestamp("2021-04-08")] * 2 and pd.isna(docs.loc[5, "date"])
+    assert docs.loc[4, "date_note"] == "不早于文中最晚日期 not before the latest date mentioned"
+    assert mentions[mentions["doc_id"] == "d04"]["date"].tolist() == ["2021-04-08", "2021-04-07"]
+    assert mentions[mentions["doc_id"] == "d05"]["date"].tolist() == ["2021-04-08", "2021"]
+
+
+def test_a_signature_dates_the_document_before_a_posting_time_under_the_title(tmp_path):
+    letter = "致全区志愿者的一封感谢信\n2021-12-06 14:00\n亲爱的志愿者：\n感谢你们的付出。\n某区义工联合会\n2021年12月5日"
+    docs, _ = _load(tmp_path, [letter])
+    assert docs.loc[0, "date"] == pd.Timestamp("2021-12-05")
+
+
+def test_a_year_the_corpus_shares_outranks_a_year_gone_by_in_a_profile(tmp_path):
+    profile = UNDATED + "\n他2016年从大学毕业，在城里工作了三年，去年回到家乡。"
+    docs, _ = _load(tmp_path, [SIGNED.format(2020)] * 3 + [profile])
+    assert docs.loc[3, "date"] == pd.Timestamp("2020-04-08")

@@ -143,7 +143,7 @@ def test_a_failing_notebook_is_named_and_the_others_still_run(tmp_path):
 @pytest.mark.parametrize("make_args,message", [
     (lambda tmp: ["--corpus", str(tmp / "missing")], "no such file or folder"),
     (lambda tmp: ["--corpus", str(tmp / "picture.txt"), "--out", str(tmp / "o")], "not a text file"),
-    (lambda tmp: ["--corpus", str(tmp / "empty"), "--out", str(tmp / "o")], "no .txt, .md or .docx files"),
+    (lambda tmp: ["--corpus", str(tmp / "empty"), "--out", str(tmp / "o")], "no .txt, .md, .docx, .csv"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "ok.txt")], "is an existing file"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(tmp / "o"), "--formats", "png,gif"], "unknown figure format gif"),
     (lambda tmp: ["--corpus", str(tmp / "ok.txt"), "--out", str(paths.FIGURES_DIR / "x")], "must not be inside figures/"),

@@ -1,7 +1,8 @@
 """``python -m corpus_lib``: the command line, a thin front end over the analysis modules.
 
-Every table command takes ``--corpus PATH`` (a file or folder; default: the seed) and
-``--format table|csv|json``. Bad input gets one line on stderr and exit code 2.
+Every table command takes ``--corpus PATH`` (a file, folder or ZIP archive; default: the seed),
+``--columns FIELD=COLUMN,…`` (which columns of a table hold the text, title, date …; they are recognised
+from the header otherwise) and ``--format table|csv|json``. Bad input gets one line on stderr and exit code 2.
 
 The table commands are one registry (``TABLE_COMMANDS``): a name, a help line, the function that
 turns the documents table into the printed table, and any extra options. To add a command, add a
@@ -103,7 +104,7 @@ TABLE_COMMANDS = (
 def _table_handler(command: TableCommand):
     def run(args):
         with doccache.workers(2):  # per-document results not cached yet are computed with both cores
-            return command.table(load_corpus(args.corpus), args)
+            return command.table(load_corpus(args.corpus, columns=args.columns), args)
     return run
 
 
@@ -115,13 +116,22 @@ def _run(args):
     return run_command(args)
 
 
+COLUMNS_HELP = ("which columns of a table hold the fields: text, title, date, issuer, author, url, e.g. "
+                "--columns text=正文,title=标题 (default: recognised from the header; date= switches one off)")
+
+
+def _add_corpus_options(parser, corpus_help: str) -> None:
+    parser.add_argument("--corpus", metavar="PATH", help=corpus_help)
+    parser.add_argument("--columns", action="append", metavar="FIELD=COLUMN,…", help=COLUMNS_HELP)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m corpus_lib", description="Analyse a Chinese policy and news corpus.")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
     for command in TABLE_COMMANDS:
         sub = commands.add_parser(command.name, help=command.help, description=command.help)
-        sub.add_argument("--corpus", metavar="PATH", help="a corpus file or folder (default: the seed corpus)")
+        _add_corpus_options(sub, "a corpus file, folder or ZIP archive (default: the seed corpus)")
         sub.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
         for flags, options in command.options:
             sub.add_argument(*flags, **options)
@@ -131,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     segment.add_argument("--format", choices=("table", "json"), default="table")
     segment.set_defaults(handler=_segment)
     run = commands.add_parser("run", help="execute every notebook and export figures, tables and a report")
-    run.add_argument("--corpus", metavar="PATH", help="your corpus; without it, refresh the repository's own outputs")
+    _add_corpus_options(run, "your corpus; without it, refresh the repository's own outputs")
     run.add_argument("--out", metavar="DIR", help="output folder (default: a new folder named after the corpus)")
     run.add_argument("--formats", default="png,svg,pdf", help="figure formats, e.g. png,svg,pdf")
     run.add_argument("--report", metavar="html,docx", help="the reports to write (default: both)")

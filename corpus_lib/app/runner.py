@@ -256,7 +256,9 @@ def write_report(notebook_paths: list[Path], target: Path, *, header: str | None
 def write_word_report(executed: list[Path], staging: Path, corpus: Path, docs) -> list[tuple[str, str]]:
     """``report.docx`` from the executed notebooks; a failure is reported like a notebook's, and the
     run's other outputs are still published."""
-    from .report_docx import write_docx_report  # python-docx only when a run writes the report
+    from .report_docx import (
+        write_docx_report,  # python-docx only when a run writes the report
+    )
 
     try:
         write_docx_report(executed, staging / "report.docx", corpus_name=corpus.name,
@@ -312,7 +314,7 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
     from .precompute import warm_cache
 
     with per_document_engine(scheduler):  # a cold run computes the per-document results once, in parallel
-        docs = load_corpus(corpus)  # bad input fails here, in one line, before any kernel starts
+        docs = load_corpus(corpus, columns=(params or {}).get("CORPUS_COLUMNS"))  # bad input fails here, in one line
         if params and params.get("GROUP_BY") is not None:
             from ..grouping import choose_grouping
 
@@ -352,15 +354,30 @@ def _summary(failures: list[tuple[str, str]], out: Path) -> int:
     return 1 if failures else 0
 
 
+def corpus_columns(args, params: dict) -> dict | None:
+    """The table columns ``--columns`` names (or ``-p CORPUS_COLUMNS``, not both), checked, for every notebook."""
+    from ..io.readers.table import parse_columns
+
+    given = getattr(args, "columns", None)
+    if given and "CORPUS_COLUMNS" in params:
+        raise CorpusError("--columns and -p CORPUS_COLUMNS: name the columns once")
+    columns = parse_columns(given or params.get("CORPUS_COLUMNS"))
+    return columns or None
+
+
 def run_command(args) -> int:
     formats = parse_formats(args.formats)
     params = parse_params(getattr(args, "param", []))
     report = getattr(args, "report", None)
     reports = parse_reports(report) if report is not None else REPORTS
     scheduler = getattr(args, "scheduler", None) or os.environ.get("CORPUS_LIB_SCHEDULER") or None
+    columns = corpus_columns(args, params)
+    if columns:
+        params["CORPUS_COLUMNS"] = columns
     if args.corpus is None and args.out is None:
         if params:
-            raise CorpusError("-p changes the analysis: use it with --corpus or --out, not to refresh the repository")
+            option = "--columns" if getattr(args, "columns", None) else "-p"
+            raise CorpusError(f"{option} changes the analysis: use it with --corpus or --out, not to refresh the repository")
         if getattr(args, "scheduler", None):
             raise CorpusError("--scheduler is for --corpus or --out, not to refresh the repository")
         if report is not None:

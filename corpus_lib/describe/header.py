@@ -11,10 +11,15 @@ from ..extract import dates
 from ..lexicons.names import press_roles, surnames
 
 INNER_PUNCTUATION = re.compile(r"[。！？；]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# A headline may ask or exclaim (想当消防员？这些考验你得扛住), but holds no full stop or semicolon.
+EXCLAIMS = re.compile(r"[！？]")
 
 
-# A title whose line ends in one of these goes on to the next line (…会议上的 / 讲话).
-TITLE_CONTINUES = ("的", "和", "与", "及", "在", "关于", "对", "为", "之")
+# A title whose line ends so goes on to the next line: …会议上的 / 讲话, 大雪中， / …请出列！, 全国4.8万余名 / 志愿者…
+TITLE_CONTINUES = re.compile(r"(?:[的和与及在对为之把被将向从给让、，]|关于|\d[\d.]*[万千百亿]?余?[名个位家支所项件人])$")
+# …关于表彰 / …的决定: an official title broken before its document type
+NOTICE_TYPE = re.compile(r"(?:通知|通告|决定|意见|办法|方案|公告|通报|规定|细则|公示|批复|名单)$")
 
 
 # A title run into the first sentence: …新闻通稿今天下午（2月24日）举行。
@@ -25,17 +30,28 @@ DOC_NUMBER = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
 
 
 def _title_like(line: str) -> bool:
-    return 4 <= len(line) <= 80 and not INNER_PUNCTUATION.search(line) and not line.endswith(("：", ":", "，"))
+    if not 4 <= len(line) <= 80 or not HAN.search(line) or re.search("[。；]", line) \
+            or line.endswith(("：", ":", "，", "、", "…")):
+        return False
+    exclaims = len(EXCLAIMS.findall(line))
+    return exclaims == 0 or (len(line) >= 8 and exclaims <= 2)
 
 
 # Page furniture: lines a web page or newspaper puts around a story; never a title.
 PAGE_FURNITURE = re.compile("|".join([
     r"^[\u4e00-\u9fff]{1,10}(?:日报|晚报|晨报|早报|青年报|时报|商报|周报|都市报|法治报|法制报)(?:\s.*)?$",  # masthead
     r"(?:^|\s|[:：])第?\s*[A-Z]?\d{1,3}\s*版(?:[:：\s]|$)",                       # 第A02版:要闻
-    r"^(?:首页|当前位置|您的位置|您现在的位置)|[>›»＞].*[>›»＞]"                      # breadcrumbs, and a short
+    r"^(?:首页|当前位置|您的位置|您现在的位置|您所在的位置|所在位置)|[>›»＞].*[>›»＞]"      # breadcrumbs, and a short
     r"|^[^。！？，,：:“”>›»＞]{1,20}\s*[>›»＞]\s*[^。！？，,：:“”>›»＞]{1,20}$",    # 某团委 > 团情动态
     r"(?:字体|字号)\s*[:：]|【\s*大\s*中\s*小\s*】|打印本页|关闭窗口|【打印】|【关闭】|分享到"
-    r"|扫一扫|返回顶部|^上一篇|^下一篇|浏览次数|阅读次数|点击数|^[（(]完[）)]$",             # web chrome
+    r"|扫一扫|扫码|二维码|手机版|返回顶部|^上一篇|^下一篇|浏览次数|阅读次数|点击数|^[（(]完[）)]$|^当前[\u4e00-\u9fff]{0,4}[为是：:]",  # web chrome
+    r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|动态|快讯|资讯|头条|专题|专栏)$",            # a section: 国内新闻
+    r"^[\u4e00-\u9fff]{2,8}(?:在线|新闻网|客户端|融媒体中心|电视台)$",                # a site's name line: 中青在线
+    r"^[【\[][^【】\[\]]{1,20}[】\]]$|^[（(][^（）()]{1,10}[)）]$",                   # a column label: 【主播君的话】, a note: （资料图片）
+    r"^(?:图|图为|图片|上图|下图|左图|右图|组图)[：:]|^图为|^△|(?:摄|供图)[）)]?$",         # a photo caption
+    r"^(?:本文)?转(?:载)?自|授权转载",                                                     # a repost note
+    r"^[\u4e00-\u9fff]{2,12}简报$|^(?:\d{4}年)?第\s*[\d一二三四五六七八九十]{1,4}\s*期(?:\s.*)?$",  # a bulletin's masthead, issue
+    r"^(?:[\u4e00-\u9fff、]{1,6}\s*[丨|｜／/：:]\s*[^\s丨|｜／/：:，。！？]{1,10}(?:\s+|\s*[丨|｜]\s*|$)){2,}$",  # credits: 供稿丨某委 文字丨某某
 ]))
 
 
@@ -50,6 +66,13 @@ HEADER_LINES = 12
 
 
 NOT_NAMES = frozenset({"特此通知", "附件", "此致", "敬礼", "谢谢", "谢谢大家"}) | frozenset(press_roles())
+WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+# A site's or channel's name over the headline: 中国青年网, 澎湃新闻, 某某之声
+SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|报|新闻|频道|之声|在线|客户端)$")
+# A title given by a label: 标题：…
+TITLE_LABEL = re.compile(r"^(?P<original>原)?(?:标题|题目|文章标题)\s*[：:]\s*(?P<title>\S.{3,79})$")
+# What an issue's imprint line names before its date: 办公室编, 共青团某市委员会编印
+IMPRINT_VERB = re.compile(r"\s*(?:编印|编发|主办|印发|编)$")
 
 
 def is_furniture(line: str) -> bool:
@@ -58,7 +81,7 @@ def is_furniture(line: str) -> bool:
     >>> [is_furniture(x) for x in ["第A02版:要 闻", "首页 > 新闻中心 > 团情快讯", "本报记者 张华", "青年志愿者在行动"]]
     [True, True, True, False]
     """
-    return bool(PAGE_FURNITURE.search(line) or BYLINE.match(line) or dates.META_LINE.match(line))
+    return bool(PAGE_FURNITURE.search(line) or BYLINE.match(line) or dates.META_LINE.match(line) or TITLE_LABEL.match(line))
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +99,7 @@ def issuer_kind(line: str) -> str | None:
     ['org', 'person', 'org', None]
     """
     line = line.strip()
-    if not 2 <= len(line) <= 40 or re.search(r"[，。：；！？“”（）()\d:;,!?《》]", line):
+    if not 2 <= len(line) <= 40 or re.search(r"[，。：；！？“”（）()\d:;,!?《》丨|｜]", line):
         return None
     kinds = {_one_issuer(part) for part in re.split(r"[、\s]+", line) if part}
     return None if None in kinds or not kinds else ("org" if "org" in kinds else "person")
@@ -94,14 +117,44 @@ def issuer_name(line: str) -> str | None:
         return line
     *roles, name = line.split(" ")
     short_roles = roles and all(re.fullmatch(r"[\u4e00-\u9fff、]{2,16}", role) for role in roles)
+    if short_roles and any(role.endswith(tuple(press_roles())) for role in roles):  # 某某新闻记者 张华: a byline
+        return None
     return name if short_roles and issuer_kind(name) == "person" else None
+
+
+# Who published a story, as a web page or a wire copy says: 来源：某某日报, 新华社北京7月12日电, 某某网讯,
+# 本文转自微信公众号“某某”. 本报/本网 and 来源：网络 name no one.
+SOURCE_LINE = re.compile(r"(?:^|\s|[：:（(]|\d)(?:(?:文章|新闻|信息)?(?:来源|稿源)\s*[：:]|供稿\s*[：:丨|｜])\s*(?P<name>[^\s：:，。|｜丨（(]{2,30})")
+NO_SOURCE = re.compile(r"^(?:网络|本站|本网|原创|网友|互联网|综合|转载|未知|其他|投稿|自媒体)")
+OUTLET = r"[\u4e00-\u9fff]{1,10}?(?:社|网|报|台|网站|在线|新闻|客户端)"
+AGENCY = re.compile(rf"^(?!本报|本网|本台|本刊)(?P<name>{OUTLET})(?:[\u4e00-\u9fff]{{0,6}}?(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日|[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}日)?"
+                    r"(?:电(?![视话影台脑力器商网子费池梯])|讯)(?=[\s（(：:]|$)")
+REPOST = re.compile(r"(?:转自|转载自|来自)(?:微信)?公众号\s*[：:“\"]?\s*(?P<name>[^”\"（(\s，。]{2,20})")
+
+
+def source_issuer(lines: list[str]) -> str | None:
+    """The outlet a story names for itself: a wire or newsroom line (``新华社北京7月12日电``, ``某某网讯：``)
+    in the opening, else a ``来源：`` line or a repost note (``本文转自微信公众号“某某”``) at either end.
+
+    >>> source_issuer(["标题", "2020-03-02 来源：某某日报 作者：张华", "正文。"]), source_issuer(["标题", "新华社北京3月2日电 正文。"])
+    ('某某日报', '新华社')
+    """
+    for line in lines[:HEADER_LINES]:
+        match = AGENCY.match(line)
+        if match:
+            return match["name"]
+    for line in lines[:HEADER_LINES] + lines[-4:]:
+        match = SOURCE_LINE.search(line) or REPOST.search(line)
+        if match and not NO_SOURCE.match(match["name"]) and not line[match.end():].startswith(("：", ":")):
+            return dates.FULL_DATE.split(match["name"])[0] or None
+    return None
 
 
 def _one_issuer(part: str) -> str | None:
     singles, compounds = surnames()
     if 3 <= len(part) <= 30 and part.endswith(_issuer_suffixes()):
         return "org"
-    if part in NOT_NAMES or not re.fullmatch(r"[\u4e00-\u9fff·•]{2,12}", part):
+    if part in NOT_NAMES or not re.fullmatch(r"[\u4e00-\u9fff·•]{2,12}", part) or WEEKDAY.fullmatch(part):
         return None
     if "·" in part or "•" in part:
         return "person"
@@ -109,13 +162,42 @@ def _one_issuer(part: str) -> str | None:
     return "person" if len(part) == 3 or (has_surname and len(part) in (2, 4)) else None
 
 
+def dated_line(line: str) -> tuple[str, date] | None:
+    """(what stands before, the date) of a line that ends in a full date after a space, else None.
+
+    >>> dated_line("共青团某市委员会 2022年4月26日")
+    ('共青团某市委员会', datetime.date(2022, 4, 26))
+    """
+    for space in re.finditer(r"\s", line):
+        stated = dates.parse_date_line(line[space.end():])
+        if stated:
+            return line[:space.start()].strip(), stated
+    return None
+
+
+def _imprint(rest: str, header: dict) -> bool:
+    """What stands before an edition's or issue's date is furniture (A07, 第8期) or its issuer (办公室编,
+    共青团某市委员会), which goes into ``header``; not a title."""
+    if len(rest.replace(" ", "")) <= 3 or not HAN.search(rest) or is_furniture(rest):
+        return True
+    issuer = IMPRINT_VERB.sub("", rest)
+    if issuer_kind(issuer) == "org":
+        header["issuer"] = header["issuer"] or issuer
+        return True
+    return False
+
+
 def _skip_furniture(lines: list[str], header: dict) -> int:
     """The index of the first line that is not page furniture; dates on skipped lines go into ``header``."""
     for index, line in enumerate(lines[:HEADER_LINES]):
+        dated = None if dates.parse_date_line(line) else dated_line(line)
+        site_name = SITE_NAME.match(line) and index + 1 < len(lines) and _title_like(lines[index + 1])
         if dates.parse_date_line(line):
             header["date"] = header["date"] or dates.parse_date_line(line)
-        elif is_furniture(line) or len(line.replace(" ", "")) <= 3:
+        elif is_furniture(line) or len(line.replace(" ", "")) <= 3 or not HAN.search(line) or site_name:
             header["posted"] = header["posted"] or dates.first_full_date(line)
+        elif dated and _imprint(dated[0], header):
+            header["date"] = header["date"] or dated[1]
         else:
             return index
     return min(len(lines), HEADER_LINES)
@@ -139,28 +221,55 @@ def parse_header(lines: list[str]) -> dict:
     if run_on:
         header["title"] = run_on["title"]
         return header
-    for line in lines[first:HEADER_LINES]:
-        if dates.parse_date_line(line):
-            header["date"] = header["date"] or dates.parse_date_line(line)
-        elif is_furniture(line):
-            header["posted"] = header["posted"] or dates.first_full_date(line)
-        elif DOC_NUMBER.match(line):
-            header["doc_number"] = line
-        elif header["title"] and line.startswith("——"):
-            header["subtitle"] = line.lstrip("—")
-        elif header["title"] and header["title"].endswith(TITLE_CONTINUES) and _continues_title(line):
-            header["title"] += line
-        elif header["title"] and not header["issuer"] and issuer_name(line):
-            header["issuer"] = issuer_name(line)
-        elif header["title"] is None and _title_like(line):
-            header["title"] = line
-        else:
+    for index in range(first, min(len(lines), HEADER_LINES)):
+        if not _read_header_line(lines, index, header):
             break
+    labels = [m for m in map(TITLE_LABEL.match, lines[:HEADER_LINES]) if m]  # 标题： wins; 原标题： fills a gap
+    stated = next((m["title"] for m in labels if not m["original"]), None)
+    original = next((m["title"] for m in labels if m["original"]), None)
+    header["title"] = stated or header["title"] or original
     return header
 
 
+def _read_header_line(lines: list[str], index: int, header: dict) -> bool:
+    """Read one header line into ``header``; False when the header has ended."""
+    line, title = lines[index], header["title"]
+    dated = None if dates.parse_date_line(line) else dated_line(line)
+    if dates.parse_date_line(line):
+        header["date"] = header["date"] or dates.parse_date_line(line)
+    elif is_furniture(line) or not HAN.search(line):
+        header["posted"] = header["posted"] or dates.first_full_date(line)
+    elif DOC_NUMBER.match(line):
+        header["doc_number"] = line
+    elif dated and _imprint(dated[0], header):  # A07 2025年7月23日, 办公室编 2011年3月16日
+        header["date"] = header["date"] or dated[1]
+    elif dated and title is None and _title_like(dated[0]):  # a headline with its date after it
+        header["title"], header["date"] = dated[0], header["date"] or dated[1]
+    elif title and line.startswith("——"):
+        header["subtitle"] = line.lstrip("—")
+    elif title and _continues(title, line):
+        header["title"] += line
+    elif title and not header["issuer"] and issuer_name(line):
+        header["issuer"] = issuer_name(line)
+    elif title is None and (_title_like(line) or (TITLE_CONTINUES.search(line) and index + 1 < len(lines)
+                                                   and _continues(line, lines[index + 1]))):
+        header["title"] = line
+    else:
+        return False
+    return True
+
+
+def _continues(title: str, line: str) -> bool:
+    """``line`` goes on with ``title``: the title's end asks for more (…上的, 大雪中，, 4.8万余名), or a 关于…
+    title gets its document type (…关于表彰 / 先进集体的决定)."""
+    if not _continues_title(line) or not _title_like(title + line):
+        return False
+    return bool(TITLE_CONTINUES.search(title)) or ("关于" in title and not NOTICE_TYPE.search(title)
+                                                  and bool(NOTICE_TYPE.search(line)))
+
+
 def _continues_title(line: str) -> bool:
-    return len(line) <= 40 and not INNER_PUNCTUATION.search(line) and not line.endswith(("：", ":"))
+    return len(line) <= 40 and _title_like(line) or (len(line) <= 3 and HAN.search(line) and not INNER_PUNCTUATION.search(line))
 
 
 def signature(lines: list[str]) -> tuple[str | None, date | None]:
@@ -175,8 +284,24 @@ def signature(lines: list[str]) -> tuple[str | None, date | None]:
     for index in range(len(lines) - 1, max(1, len(lines) - 5), -1):
         stated = dates.parse_date_line(lines[index])
         if stated and not lines[index].startswith(("（", "(")):
-            return issuer_name(lines[index - 1]), stated
+            joint = [line for line in lines[max(1, index - 3):index] if issuer_kind(line) == "org"]
+            joint = joint if joint and joint[-1] == lines[index - 1] and len(joint) > 1 \
+                and lines[index - len(joint):index] == joint else []
+            return (" ".join(joint) if joint else issuer_name(lines[index - 1])), stated
     return None, None
+
+
+TITLE_ISSUER = re.compile(r"^(?P<body>.{3,40}?)关于")
+
+
+def title_issuer(title: str | None) -> str | None:
+    """The body an official title opens with: ``共青团某市委关于…的通知`` -> ``共青团某市委``.
+
+    >>> title_issuer("共青团某市委 某市教育局关于表彰优秀团员的决定"), title_issuer("关于开展志愿服务的通知")
+    ('共青团某市委 某市教育局', None)
+    """
+    match = TITLE_ISSUER.match(title or "")
+    return match["body"] if match and issuer_kind(match["body"]) == "org" else None
 
 
 def closing_date(lines: list[str]) -> date | None:

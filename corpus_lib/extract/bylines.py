@@ -70,6 +70,9 @@ def _run_on_name(text: str, start: int) -> int | None:
     return start + max(found, key=lambda c: c["score"])["end"] if found else None
 
 
+NAME_MARK = re.compile(r"[（(](?P<what>文|图|摄|摄影)[）)]")  # 叶某某（文） 俞某（图）
+
+
 def _names_after(text: str, position: int, role: str) -> list[dict]:
     """The names credited from ``position`` on, each with its role, until the list ends."""
     found = []
@@ -79,22 +82,23 @@ def _names_after(text: str, position: int, role: str) -> list[dict]:
             break  # the next credit takes over
         gap = NAME_GAP.search(text, position)
         end = gap.start() if gap else len(text)
-        for stop in LIST_END + "丨|｜":
+        for stop in LIST_END + "丨|｜（(":
             at = text.find(stop, position, end)
             end = at if at >= 0 else end
         piece = text[position:end]
-        if len(piece) > 4 and not re.search(f"[{NAME_DOTS}]", piece):
-            break
+        mark = NAME_MARK.match(text, end)
         if _name_like(piece):
-            found.append({"start": position, "end": end, "name": piece, "role": role})
-        elif not re.fullmatch(f"[{HAN}]{{2,8}}", piece):  # an organisation (团区委) is skipped, anything else ends it
-            break
-        position = end
+            own = "摄影" if mark and mark["what"] != "文" else role
+            found.append({"start": position, "end": end, "name": piece, "role": own})
+        elif not (re.fullmatch(f"[{HAN}]{{2,12}}", piece) and piece[-1] in ORGANISATION_END):
+            break  # an organisation (团区委, 团委宣传部) is skipped, anything else ends the list
+        position = mark.end() if mark else end
         gap = NAME_GAP.match(text, position)
         if not gap:
             break
         position = gap.end()
-    tail = PHOTO_TAIL.match(text, found[-1]["end"]) if found else None
+    own_mark = found and NAME_MARK.match(text, found[-1]["end"])
+    tail = PHOTO_TAIL.match(text, found[-1]["end"]) if found and not own_mark else None
     if tail and tail.group("what") in "摄图":
         for row in found:
             row["role"] = "摄影" if role == "记者" else role
@@ -112,9 +116,19 @@ def find_credits(text: str) -> list[dict]:
             end = _run_on_name(text, position) if role in ("记者", "通讯员") else None
             names = [{"start": position, "end": end, "name": text[position:end], "role": role}] if end else []
         found += [row | {"credit": match["credit"]} for row in names]
-    found += _closing_author(text)
+    found += _name_tails(text) + _closing_author(text)
     unique = {(row["start"], row["end"]): row for row in found}
     return [unique[key] for key in sorted(unique)]
+
+
+NAME_TAIL = re.compile(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})\s*[/／](?P<what>文|摄|图|摄影)(?![{HAN}])")
+
+
+def _name_tails(text: str) -> list[dict]:
+    """A name credited after it: 何某某/文, 梁某/摄, 张某 / 图."""
+    roles = {"文": "作者", "摄": "摄影", "图": "摄影", "摄影": "摄影"}
+    return [{"start": m.start("name"), "end": m.end("name"), "name": m["name"], "role": roles[m["what"]],
+             "credit": m["what"]} for m in NAME_TAIL.finditer(text) if _name_like(m["name"])]
 
 
 def _closing_author(text: str) -> list[dict]:

@@ -8,6 +8,10 @@ wins), lunar holidays (``除夕``, ``大年初一``, ``元宵节``; ``data/lunar
 solar festivals (``今年“五四”``; ``data/festivals.csv``). Both ends of a range are dates
 (``4月20日至21日``, ``4月20—21日``, ``4月30日至5月2日``). A weekday in brackets
 (``2月6日（星期四）``) never moves the date: a mismatch sets ``weekday_mismatch`` and says why in ``note``.
+Also: English dates (``January 16, 2011``), a year before a holiday (``2018年的春节``), a month-day after
+这一年/同年 (the year named before), and a day without its month where news writes one (``29日凌晨``,
+``记者22日从…获悉``, ``北京22日电``, ``周二（21日）``: the previous date's month, else the document's).
+Patterns and holiday tables are in ``date_patterns``; an undated document's year, in ``corpus_year``.
 
 Numbers that only look like dates (``12355热线``, ``2019级``, ``第21届``, ``1.2万``, ``40余天``)
 are never matched: every pattern needs 年, 月 or 日/号 (or a full ``YYYY-MM-DD``).
@@ -15,100 +19,40 @@ are never matched: every pattern needs 年, 月 or 日/号 (or a full ``YYYY-MM-
 from __future__ import annotations
 
 import re
-from datetime import date
-from functools import lru_cache
+from collections import Counter
+from datetime import date, timedelta
 
 import pandas as pd
 
 from .. import schema
 from ..cache import doccache
 from ..lexicons.calendar import (
-    Holiday,
+    ENGLISH_MONTHS,
     cn_number,
     nearest_year,
     resolve_holiday,
     safe_date,
     weekday_note,
 )
-from ..resources import read_csv
+from .date_patterns import (
+    ANAPHORIC_NOTE,
+    ANAPHORIC_YEAR,
+    BARE_DAY_PATTERNS,
+    DAY_RANGE,
+    DISPATCH,
+    HOLIDAY_SUFFIX,
+    MONTH_FROM_BASE_NOTE,
+    PATTERNS,
+    REL_OFFSET,
+    YEAR_BEFORE,
+    holiday_tables,
+)
 from .spans import overlap, resolve_overlaps
 
 COLUMNS = [c for c in schema.columns("date_mentions") if c != "doc_id"]
 NO_BASE_NOTE = "无基准日期 no base date"
 HOLIDAY_PERIOD_NOTE = "约指节期前后 around the holiday, not the day itself"
 KINDS = ("explicit", "year-inferred", "lunar-holiday", "festival", "relative")
-
-# ---------------------------------------------------------------- numerals and patterns
-
-
-_Y = r"(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
-_M = r"(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_D = r"(?P<d>3[01]|[12]\d|0?[1-9]|三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_NOT_DIGIT_BEFORE = r"(?<![\d.０-９〇零一二三四五六七八九十])"
-_NOT_DIGIT_AFTER = r"(?![\d.０-９])"
-_WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])\s*[)）])?"
-_REL_YEAR = r"(?P<rel>今年|去年|明年|前年|后年)"
-_REL_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "后年": 2}
-_SUFFIX = r"(?=前后|期间|前夕|当天|当日|之际|假期|长假|节)"
-
-# Ordered: an earlier pattern wins where two matches overlap and start at the same place.
-PATTERNS = {
-    "relative_bracket": re.compile(
-        r"(?:今天|今日|当天|当日|昨天|昨日|明天|明日)(?:上午|下午|中午|晚上|晚间|凌晨|早上|早晨)?\s*[（(]\s*"
-        rf"(?:{_Y}\s*年\s*)?{_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}\s*[)）]"),
-    "full": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
-    # 2020-03-02, 2020/3/2, 2020.03.02 (also after 时间: and before a time); not inside a version number,
-    # an IP address or a longer digit run (v2020.3.1, 2020.3.1.5, 12020-3-1).
-    "numeric": re.compile(
-        r"(?<![A-Za-z\d.,/-])(?<!\d[:：])(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
-        r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/-]|\.\d)"),
-    "relative_month": re.compile(rf"{_REL_YEAR}\s*{_M}\s*月(?:份)?(?:\s*{_D}\s*[日号]{_WEEKDAY})?"),
-    "month_day": re.compile(rf"{_NOT_DIGIT_BEFORE}(?<!年){_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
-    "year_month": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十])"),
-    "year": re.compile(rf"{_NOT_DIGIT_BEFORE}{_Y}\s*年(?![代级])"),
-    "month": re.compile(r"(?<![\d.０-９个年])(?P<m>1[0-2]|[1-9])\s*月(?:份)?(?![\d０-９]|\s*[日号])"),
-}
-
-# A range of days: 4月20日至21日, 4月20日—21日, 4月20—21日, 20日至21日, 4月30日至5月2日. Both ends are read; an end
-# without a month takes the start's, a start without a month takes the month of the text's previous date (else the
-# base date's, noted). A count of days (3至5日内) or a monthly window (每月1日至5日) is no range; a month-less
-# start needs its own 日.
-_BARE_WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[)）])?"
-DAY_RANGE = re.compile(
-    rf"(?P<first>{_NOT_DIGIT_BEFORE}(?<!每月)(?<!每个月)(?:{_Y}\s*年\s*)?(?:{_M}\s*月\s*)?{_D}\s*(?P<day_mark>[日号])?{_BARE_WEEKDAY})"
-    r"\s*(?:至|到|—{1,2}|–|－|-|～|~)\s*"
-    rf"(?P<second>(?:{_M.replace('?P<m>', '?P<m2>')}\s*月\s*)?{_D.replace('?P<d>', '?P<d2>')}\s*[日号]{_BARE_WEEKDAY})"
-    r"(?!\s*(?:内|之内|以内|左右))")
-MONTH_FROM_BASE_NOTE = "月份取自文档日期 month taken from the document's date"
-
-
-def _alias_pattern(aliases: dict[str, Holiday], bare: dict[str, Holiday]) -> re.Pattern:
-    def names(table):
-        return "|".join(map(re.escape, sorted(table, key=len, reverse=True))) or "(?!)"
-    return re.compile(
-        rf"{_REL_YEAR}?[“\"「]?(?:(?P<name>{names(aliases)})|(?P<bare>{names(bare)}))[”\"」]?")
-
-
-@lru_cache(maxsize=None)
-def holiday_tables() -> tuple[dict[str, Holiday], dict[str, Holiday], re.Pattern]:
-    """(always-dates, bare names, compiled pattern) from festivals.csv and lunar_holidays.csv."""
-    aliases, bare = {}, {}
-    for row in read_csv("lunar_holidays.csv"):
-        day = row["lunar_day"].strip()
-        holiday = Holiday(row["name"], "lunar", int(row["lunar_month"]), day if day == "last" else int(day))
-        _add_aliases(aliases, bare, row, holiday)
-    for row in read_csv("festivals.csv"):
-        holiday = Holiday(row["name"], "solar", int(row["month"]), int(row["day"]), row["rule"].strip() or "fixed")
-        _add_aliases(aliases, bare, row, holiday)
-    return aliases, bare, _alias_pattern(aliases, bare)
-
-
-def _add_aliases(aliases: dict, bare: dict, row: dict, holiday: Holiday) -> None:
-    for alias in filter(None, (row.get("aliases") or "").split("|")):
-        aliases[alias.strip()] = holiday
-    for alias in filter(None, (row.get("bare_aliases") or "").split("|")):
-        bare[alias.strip()] = holiday
-
 
 # ---------------------------------------------------------------- extraction
 
@@ -123,21 +67,25 @@ def _read_match(name: str, match: re.Match, base: date | None) -> dict | None:
     Without a base date a year-less mention is kept with date None."""
     groups = match.groupdict()
     year = cn_number(groups["y"]) if groups.get("y") else None
-    month = cn_number(groups["m"]) if groups.get("m") else 1
+    month = ENGLISH_MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else cn_number(groups["m"]) if groups.get("m") else 1
     day = cn_number(groups["d"]) if groups.get("d") else None
-    granularity = "day" if day else ("month" if groups.get("m") else "year")
-    if name in ("full", "numeric", "year_month", "year"):
+    if name in BARE_DAY_PATTERNS:
+        return {"value": None, "granularity": "day", "date_kind": "relative" if name == "bracket_day" else "year-inferred",
+                "note": "", "bare_day": day, "weekday": groups.get("wd")}
+    granularity = "day" if day else ("month" if groups.get("m") or groups.get("mon") else "year")
+    if name in ("full", "numeric", "english", "english_day_first", "year_month", "year"):
         kind = "explicit"
     elif name in ("relative_bracket", "relative_month"):
         kind = "relative"
         if groups.get("rel"):
-            year = base.year + _REL_OFFSET[groups["rel"]] if base else None
+            year = base.year + REL_OFFSET[groups["rel"]] if base else None
     else:
         kind = "year-inferred"
     if year is not None:
         value = safe_date(year, month, day or 1)
     elif base is None:
-        return {"value": None, "granularity": granularity, "date_kind": kind, "note": NO_BASE_NOTE}
+        return {"value": None, "granularity": granularity, "date_kind": kind, "note": NO_BASE_NOTE,
+                "month_day": (month, day or 1)}
     elif granularity == "day":
         value = nearest_year(month, day, base_date=base)
     else:
@@ -146,7 +94,7 @@ def _read_match(name: str, match: re.Match, base: date | None) -> dict | None:
         return None
     note = weekday_note(value, groups.get("wd")) if granularity == "day" else ""
     return {"value": value, "granularity": granularity, "date_kind": kind, "note": note,
-            "weekday_mismatch": bool(note)}
+            "weekday_mismatch": bool(note), "month_day": (month, day or 1)}
 
 
 def _holiday_mentions(text: str, base: date | None) -> list[dict]:
@@ -154,9 +102,15 @@ def _holiday_mentions(text: str, base: date | None) -> list[dict]:
     rows = []
     for match in pattern.finditer(text):
         holiday = aliases.get(match["name"]) if match["name"] else bare[match["bare"]]
-        if match["bare"] and not match["rel"] and not re.match(_SUFFIX, text[match.end():]):
+        year = None if match["rel"] else YEAR_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if match["bare"] and not (match["rel"] or year) and not re.match(HOLIDAY_SUFFIX, text[match.end():]):
             continue
-        offset = _REL_OFFSET[match["rel"]] if match["rel"] else None
+        if year:  # 2018年的春节: the one in that calendar year
+            value = resolve_holiday(holiday, base_date=date(cn_number(year["y"]), 7, 1), offset=0)
+            rows.append({"start": year.start(), "end": match.end(), "value": value, "granularity": "day",
+                         "date_kind": "lunar-holiday" if holiday.table == "lunar" else "festival", "note": ""})
+            continue
+        offset = REL_OFFSET[match["rel"]] if match["rel"] else None
         value = resolve_holiday(holiday, base_date=base, offset=offset) if base else None
         kind = "lunar-holiday" if holiday.table == "lunar" else "festival"
         rows.append({"start": match.start(), "end": match.end(), "value": value, "granularity": "day",
@@ -288,6 +242,8 @@ def date_records(text: str, *, base_date: date | pd.Timestamp | None) -> list[di
     # the earliest mention wins, then the longest, then the pattern listed first
     kept = resolve_overlaps(_candidates(text, base), priority=lambda r: (r["start"], -(r["end"] - r["start"]), r["rank"]))
     kept = sorted(kept + _range_rows(text, base, kept), key=lambda r: r["start"])
+    _anaphoric_years(text, kept)
+    _fill_bare_days(kept, base)
     records = []
     for row in kept:
         dateline = _is_dateline(text, row["start"], row["end"])
@@ -301,6 +257,45 @@ def date_records(text: str, *, base_date: date | pd.Timestamp | None) -> list[di
             "role": "dateline" if dateline else "mention",
         })
     return records
+
+
+def _anaphoric_years(text: str, rows: list[dict]) -> None:
+    """Give a month-day after 这一年/当年/同年 the year of the last explicit date before it, in place."""
+    named = None
+    for row in rows:
+        if row["date_kind"] == "explicit" and row["value"] is not None:
+            named = row["value"].year
+        elif named and "month_day" in row and row["date_kind"] == "year-inferred" \
+                and ANAPHORIC_YEAR.search(text, max(0, row["start"] - 4), row["start"]):
+            value = safe_date(named, *row["month_day"])
+            if value is not None:
+                row.update(value=value, note=ANAPHORIC_NOTE)
+
+
+def _fill_bare_days(rows: list[dict], base: date | None) -> None:
+    """A day written without its month (29日凌晨, 周二（21日）) takes the month of the text's previous date,
+    else the document date's month or the one before (the latest not after it; a stated weekday decides), in place."""
+    anchor = None
+    for row in rows:
+        if row.get("bare_day") and row["value"] is None:
+            row.update(_bare_day(row["bare_day"], row.get("weekday"), anchor, base))
+        if row["value"] is not None and row["granularity"] in ("day", "month"):
+            anchor = row["value"]
+
+
+def _bare_day(day: int, weekday: str | None, anchor: date | None, base: date | None) -> dict:
+    if anchor is not None:
+        value, note = safe_date(anchor.year, anchor.month, day), ""
+    elif base is not None:
+        before = base.replace(day=1) - timedelta(days=1)
+        options = [d for d in (safe_date(base.year, base.month, day), safe_date(before.year, before.month, day)) if d]
+        agree = [d for d in options if not weekday_note(d, weekday)] if weekday else []
+        value = next(iter(agree or [d for d in options if d <= base] or options), None)
+        note = MONTH_FROM_BASE_NOTE
+    else:
+        value, note = None, NO_BASE_NOTE
+    mismatch = weekday_note(value, weekday) if value is not None else ""
+    return {"value": value, "note": "；".join(filter(None, (note, mismatch))), "weekday_mismatch": bool(mismatch)}
 
 
 def _as_date(value) -> date | None:
@@ -322,10 +317,11 @@ META_LINE = re.compile(
 
 
 def _full_or_numeric(text: str, *, whole: bool) -> date | None:
-    for name in ("full", "numeric"):
+    for name in ("full", "numeric", "english", "english_day_first"):
         match = PATTERNS[name].fullmatch(text) if whole else PATTERNS[name].search(text)
         if match:
-            return safe_date(cn_number(match["y"]), cn_number(match["m"]), cn_number(match["d"]))
+            month = ENGLISH_MONTHS[match["mon"][:3].lower()] if "mon" in match.re.groupindex else cn_number(match["m"])
+            return safe_date(cn_number(match["y"]), month, cn_number(match["d"]))
     return None
 
 
@@ -364,7 +360,6 @@ def dateline_date(line: str) -> date | None:
     return parse_date_line(line) or meta_line_date(line)
 
 
-DISPATCH = re.compile(rf"{_NOT_DIGIT_BEFORE}(?:{_Y}\s*年\s*)?{_M}\s*月\s*{_D}\s*日\s*(?:电|讯)(?![视话影台脑力器商网子费池梯])")
 
 
 def dispatch_date(text: str, *, year: int | None) -> tuple[date | None, bool]:
@@ -424,7 +419,7 @@ def day_mentions(text: str, *, year: int | None) -> list[date]:
     base = date(year, 7, 1) if year is not None else None  # every month-day of ``year`` is nearest to 1 July
     return [date.fromisoformat(row["date"]) for row in date_records(text, base_date=base)
             if row["granularity"] == "day" and row["date_kind"] in PAST_KINDS and row["date"] is not None
-            and row["note"] != MONTH_FROM_BASE_NOTE and not _planned(text, row["start"], row["end"])]
+            and MONTH_FROM_BASE_NOTE not in row["note"] and not _planned(text, row["start"], row["end"])]
 
 
 def to_timestamp(value: date | None) -> pd.Timestamp:
@@ -433,10 +428,32 @@ def to_timestamp(value: date | None) -> pd.Timestamp:
 
 # ---------------------------------------------------------------- the corpus
 
+# An undated document takes the corpus's year only when the dated documents agree on one (see corpus_year).
+CORPUS_YEAR_SHARE = 0.75
+
+
+def corpus_year(years) -> int | None:
+    """The year that at least three quarters of the dated documents share, else None.
+
+    A month-day in a document that states no year of its own takes this year; in a corpus whose documents
+    span several years it stays undated (date None, noted) rather than get a guessed year.
+
+    >>> corpus_year([2020, 2020, 2020, 2019]), corpus_year([2018, 2020, 2022]), corpus_year([])
+    (2020, None, None)
+    """
+    counts = Counter(int(year) for year in years)
+    if not counts:
+        return None
+    year, count = counts.most_common(1)[0]
+    return year if count >= CORPUS_YEAR_SHARE * sum(counts.values()) else None
+
+
 def _base_dates(docs: pd.DataFrame) -> pd.Series:
-    """Each document's date; an undated document borrows the corpus median, so years can still be inferred."""
+    """Each document's date; an undated one borrows the median date of the corpus's year (``corpus_year``),
+    or has none when the corpus spans several years."""
     dates = pd.to_datetime(docs["date"])
-    fallback = dates.dropna().median() if dates.notna().any() else pd.NaT
+    year = corpus_year(dates.dropna().dt.year)
+    fallback = dates[dates.dt.year == year].median() if year is not None else pd.NaT
     return dates.fillna(fallback)
 
 

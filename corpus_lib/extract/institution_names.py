@@ -9,9 +9,11 @@ import pandas as pd
 from ..lexicons.institution_words import (
     _alias_by_canonical,
     _is_ministry,
+    _known_pattern,
     _suffix_of,
     _unit_suffix,
     aliases,
+    expand_abbreviation,
     known_bodies,
     rewrites,
     suffixes,
@@ -43,6 +45,9 @@ def classify_institution(name: str, *, suffix: str | None = None) -> str:
         return alias["type"]
     if _is_ministry(name):
         return "party_government"
+    known = known_bodies().get(name)
+    if known and known["type"]:
+        return known["type"]
     suffix = suffix or _suffix_of(name)
     kind = suffixes()[suffix]["type"] if suffix else "other"
     if name.startswith(("团", "共青团")) and suffix in ("委", "委员会", "工作部", "宣传部", "组织部"):
@@ -59,11 +64,11 @@ def locate_institution(name: str) -> str | None:
     alias = aliases().get(name)
     if alias and alias["province"]:
         return alias["province"]
-    pieces = list(_places_in(name))
-    for known, row in known_bodies().items():
-        position = name.find(known)
-        if position >= 0 and row["province"]:
-            pieces.append((position, frozenset([row["province"]])))
+    known = [(match.start(), match.end(), known_bodies()[match.group()]["province"])
+             for match in _known_pattern().finditer(name)]
+    pieces = [piece for piece in _places_in(name)  # 阿里 in 阿里巴巴 is no place
+              if not any(start <= piece[0] < end for start, end, _ in known)]
+    pieces += [(start, frozenset([province])) for start, _, province in known if province]
     pieces.sort(key=lambda piece: piece[0])
     return _province_from_places(pieces)
 
@@ -135,6 +140,21 @@ def _committee_name(name: str, document: dict | None = None) -> str | None:
     return ("共青团" if league else "中共") + full + "委员会"
 
 
+def _cppcc_name(name: str, document: dict | None = None) -> str | None:
+    """A place's CPPCC committee written short: 余杭政协 / 杭州市余杭区政协 -> 中国人民政治协商会议杭州市余杭区委员会."""
+    if not name.endswith("政协") or len(name) < 4:
+        return None
+    written = name[:-2]
+    found = _place_names_in(written)
+    if not found or found[0][0] != 0 or sum(len(piece) for _, piece in found) != len(written):
+        return None
+    row = place_of(written)
+    if row is None:
+        return None
+    full = _with_city(row["name"], document) if row["level"] == "county" else row["name"]
+    return "中国人民政治协商会议" + full + "委员会"
+
+
 def canonical_name(name: str, *, context_province: str | None = None) -> str:
     """The canonical form: ``canonical_name("团中央")`` -> ``"共青团中央"``;
     ``canonical_name("团省委", context_province="浙江")`` -> ``"共青团浙江省委员会"``.
@@ -151,13 +171,14 @@ def canonical_name(name: str, *, context_province: str | None = None) -> str:
         if at is None:
             return name
         name = at + name[1:]
+    name = expand_abbreviation(name)
     for prefix in sorted(aliases(), key=len, reverse=True):  # 华山医院援鄂医疗队 -> 复旦大学附属华山医院…
         row, rest = aliases()[prefix], name[len(prefix):]
         if name.startswith(prefix) and "{" not in row["canonical"] and rest and _unit_suffix(rest):
             return row["canonical"] + rest
     if _is_ministry(name):
-        return name if name.startswith("中华人民共和国") else "中华人民共和国" + name
-    committee = _committee_name(name, place)
+        return name if name.startswith("中华人民共和国") else "中华人民共和国" + name.removeprefix("国家")
+    committee = _committee_name(name, place) or _cppcc_name(name, place)
     if committee:
         return committee
     for pattern, replacement in rewrites():
@@ -225,4 +246,6 @@ def _context_province(text: str, start: int) -> str | None:
     left = start
     while left > 0 and start - left < 12 and text[left - 1] not in BOUNDARY:
         left -= 1
-    return _province_from_places(_places_in(text[left:start]))
+    before = max(0, left - 2)  # (read with the two characters before: 成立|山口 holds no 立山)
+    return _province_from_places([(position, provinces) for position, provinces in _places_in(text[before:start])
+                                  if position >= left - before])

@@ -17,66 +17,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from itertools import takewhile
+from typing import NamedTuple
 
 import pandas as pd
 
 from .. import schema
 from ..cache import doccache
-from ..lexicons.names import HAN, roles
+from ..lexicons.names import name_cues, roles, surnames
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
+from ..preprocessing.script import in_original
 from .bylines import find_credits
 from .cohorts import (
     CLOSE_QUOTE,
     OPEN_QUOTE,
-    cohort_alternation,
     cohort_order,
     find_cohorts,
 )
 from .institutions import institution_mentions
+from .person_cohorts import (
+    age_of,
+    cohort_after,
+    cohort_before,
+    cohort_said,
+    referred_cohorts,
+)
 from .person_finder import find_person_mentions
-from .person_names import _name_like, _right_cue
 from .spans import Mention
 
 NO_COHORT = "未说明"
-
-
-IS_COHORT = re.compile(r"，?(?:也|就)?是[^，。；！？“”]{0,15}?(?:一名|一位|一个|的)(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後]")
-
-
-@lru_cache(maxsize=None)
-def _self_patterns() -> tuple[re.Pattern, ...]:
-    """Phrases in which a person says they belong to a cohort (作为一名95后, 这名90后说, 也是90后)."""
-    cohort = cohort_alternation()
-    return tuple(re.compile(p.format(c=cohort)) for p in (
-        r"(?:作为|身为)(?:一名|一位|一个)?[^，。；！？“”]*?{c}",
-        r"(?:这名|这位|也是|是一名|是一位|我是){c}",
-        r"我们{c}",
-    ))
-
-
-def stated_cohort(descriptor: str, span: str) -> tuple[str | None, str | None]:
-    """``(cohort, evidence)`` for a person, only where the text says they belong to it.
-
-    ``descriptor`` is the text right before the name (its last clause is the appositive:
-    ``杭州市肿瘤医院重症监护室90后护师``); ``span`` is everything said of the person.
-
-    >>> stated_cohort("", "这名90后说：“我很荣幸自己是下沉社区的一员。”")
-    ('90后', '这名90后')
-    >>> stated_cohort("昆明第二十四中学团委书记", "表示，要教育影响更多的00后、10后")
-    (None, None)
-    """
-    appositive = re.split("[，。；！？”]", descriptor)[-1]
-    found = find_cohorts(appositive)
-    if found:
-        return found[0][3], appositive
-    hits = [m for pattern in _self_patterns() for m in pattern.finditer(span)]
-    if not hits:
-        return None, None
-    first = min(hits, key=lambda m: m.start())
-    return find_cohorts(first.group())[-1][3], first.group()
 
 
 def _role_hits(text: str) -> list[dict[str, str]]:
@@ -116,7 +86,7 @@ def _direct_quotes(span: str) -> list[tuple[int, str]]:
     return quotes
 
 
-DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为", "，"})  # "，": a lead (陈晨，24岁，…护士)
+DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为", "，", "（"})  # a lead: 陈晨，24岁，…护士 / 许某（…护士）
 
 
 SPEECH = re.compile(r"(?:说|表示|指出|强调|认为)[，,：:]")
@@ -188,29 +158,26 @@ def _groups(names, spans) -> list[list[int]]:
     def sentence_of(position):
         return next(k for k, (s, e, _) in enumerate(spans) if s <= position < e or k == len(spans) - 1)
     groups: dict[int, list[int]] = {}
-    for k, (start, *_rest) in enumerate(names):
+    for k, named in enumerate(names):
+        start = named.start
         groups.setdefault(sentence_of(start), []).append(k)
     return [groups[key] for key in sorted(groups)]
 
 
-def _descriptor_start(paragraph: str, names, k: int, sentence_start: int) -> int:
-    start, *_ = names[k]
-    if k and names[k - 1][3] == "、" and names[k - 1][1] + 1 == start:
-        return _descriptor_start(paragraph, names, k - 1, sentence_start)
+def _descriptor_start(paragraph: str, names, k: int, sentence_start: int, *, after_quote: bool = True) -> int:
+    """Where the words describing name ``k`` begin: its sentence, after the previous name in it (a list joined
+    by 、 shares its description), and (``after_quote``) after a closing quote (“…”樊静妤说)."""
+    start = names[k].start
+    if k and names[k - 1].cue == "、" and names[k - 1].end + 1 == start:
+        return _descriptor_start(paragraph, names, k - 1, sentence_start, after_quote=after_quote)
     floor = sentence_start
-    if k and names[k - 1][0] >= sentence_start:  # 张笑予和|昆明第八中学团委书记普锦旺
-        floor = names[k - 1][1] + len(names[k - 1][3])
-    quote_end = paragraph.rfind(CLOSE_QUOTE, floor, start)
+    if k and names[k - 1].start >= sentence_start:  # 张笑予和|昆明第八中学团委书记普锦旺
+        floor = names[k - 1].end + len(names[k - 1].cue)
+    quote_end = paragraph.rfind(CLOSE_QUOTE, floor, start) if after_quote else -1
     return max(floor, quote_end + 1)
 
 
 # ---------------------------------------------------------------- bylines, leads and pronouns
-
-LIKE_NAME_COHORT = re.compile(r"像(?P<name>[" + HAN + r"]{2,4})这样[^，。；！？]{0,12}?(?P<cohort>"
-                              r"(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後])")
-PRONOUN_COHORT = re.compile(r"像?(?P<who>他|她)(?:们)?(?:这样的|和另一名|和另一位|是[^，。；！？]{0,12}?)(?P<cohort>"
-                            r"(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後])")
-
 
 def _bare_person(name: str, sentence: str, **known) -> dict:
     """A people row that knows only ``name``, ``sentence`` and ``known`` (role, cohort …); the rest is None.
@@ -219,29 +186,35 @@ def _bare_person(name: str, sentence: str, **known) -> dict:
         {"name": name, "sentence": sentence, **known}
 
 
-def _press_row(paragraph: str, spans, start: int, name: str, role: str) -> dict:
-    return _bare_person(name, sentence_at(spans, start), role=role, role_group="记者")
+def _press_row(paragraph: str, spans, credit: dict) -> dict:
+    return _bare_person(credit["name"], sentence_at(spans, credit["start"]), role=credit["role"], role_group="记者",
+                        evidence=f"credit {credit['credit']}")
 
 
-def _referred_cohorts(text: str, people: list[dict]) -> list[dict]:
-    """Cohorts stated through a pronoun or a comparison, as extra rows (name, cohort, evidence): 像她这样的
-    90后 / 她和另一名90后… go to the person last named before the pronoun (in the paragraph, else earlier);
-    像覃志强这样…的90后 to the person named. Every mention of a person already found counts as naming them."""
-    known = sorted({p["name"] for p in people if p["role_group"] != "记者"}, key=len, reverse=True)
-    if not known:
-        return []
-    mentions = re.compile("|".join(map(re.escape, known)))
-    named = [(m.start(), m.group()) for m in mentions.finditer(text)]
-    rows, spans = [], None
-    found = [(m, [name for start, name in named if start < m.start()][-1:]) for m in PRONOUN_COHORT.finditer(text)]
-    found += [(m, [m["name"]] if m["name"] in known else []) for m in LIKE_NAME_COHORT.finditer(text)]
-    for match, name in found:
-        cohort = find_cohorts(match["cohort"])
-        if name and cohort:
-            spans = spans or sentence_spans(text)
-            rows.append(_bare_person(name[0], sentence_at(spans, match.start()), cohort=cohort[0][3],
-                                     cohort_evidence=match.group()))
-    return rows
+def _right_cue(text: str, end: int) -> str | None:
+    return next((cue for cue in name_cues()[1] if text.startswith(cue, end)), None)
+
+
+def _cue_after(paragraph: str, end: int) -> str:
+    """The cue right after a name: a word of ``cohort_name_cues.csv`` (说, 是, 等 …), else a comma, 、 or an
+    opening bracket (a lead: 周某，…医院医师，90后共产党员 / 许某（…护士）), else ''."""
+    return _right_cue(paragraph, end) or (paragraph[end] if paragraph[end:end + 1] in ("，", "、", "（", "：") else "")
+
+
+class Named(NamedTuple):
+    """A person mention in a paragraph: offsets, the name, the cue right after it (说, 、, 等 …) and why it is a name."""
+    start: int
+    end: int
+    name: str
+    cue: str
+    evidence: str
+
+
+def _evidence(mention: Mention) -> str:
+    """``scored 0.94: left:role +0.9; right:speech +0.7`` or ``dotted``: how the finder decided."""
+    if mention.rule == "scored":
+        return f"scored {mention.score:.2f}: " + "; ".join(mention.evidence)
+    return mention.rule
 
 
 def paragraph_people(paragraph: str, institutions: pd.DataFrame, found: list[Mention] | None = None,
@@ -264,18 +237,18 @@ def paragraph_people(paragraph: str, institutions: pd.DataFrame, found: list[Men
     if press is None:
         press = find_credits(paragraph)
     spans = sentence_spans(paragraph)
-    names = [(m.start, m.end, m.text, _right_cue(paragraph, m.end) or "") for m in found
+    names = [Named(m.start, m.end, m.text, _cue_after(paragraph, m.end), _evidence(m)) for m in found
              if not any(c["start"] < m.end and m.start < c["end"] for c in press)]
-    rows = [_press_row(paragraph, spans, c["start"], c["name"], c["role"]) for c in press]
+    rows = [_press_row(paragraph, spans, c) for c in press]
     if not names:
         return rows
     groups = _groups(names, spans)
     people = []
     for g, members in enumerate(groups):
-        first_sentence = next(s for s, e, _ in spans if s <= names[members[0]][0] < e) if spans else 0
+        first_sentence = next(s for s, e, _ in spans if s <= names[members[0]].start < e) if spans else 0
         lo = 0 if g == 0 else first_sentence
         hi = len(paragraph) if g + 1 == len(groups) else next(
-            s for s, e, _ in spans if s <= names[groups[g + 1][0]][0] < e)
+            s for s, e, _ in spans if s <= names[groups[g + 1][0]].start < e)
         for k in members:
             people.append(_person(paragraph, names, k, (lo, hi, first_sentence), spans, institutions))
     return rows + people
@@ -285,20 +258,25 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
     """One person's row; ``bounds`` = (start and end of what is said of them, start of their sentence)."""
     lo, hi, sentence_start = bounds
     span = paragraph[lo:hi]
-    start, end, name, cue = names[k]
+    start, end, name, cue, _ = names[k]
     described_from = _descriptor_start(paragraph, names, k, sentence_start)
     descriptor = paragraph[described_from:start]
     # what follows the name describes the person only after 是/所在/作为 (樊静妤是…队员)
     after = re.split("[。；！？]", paragraph[end:hi])[0] if cue in DESCRIBING_CUES else ""
     if cue in ("、", "等"):  # 陈世杰、乔瑞娟等团干表示: the role after the list
         after = re.split("[，。；！？]", paragraph[end:hi])[0].split("、")[-1]
-    cohort, evidence = stated_cohort(paragraph[sentence_start:start] if not descriptor else descriptor,
-                                     span)
+    joined = k + 1 < len(names) and cue in ("和", "与", "及", "、") and names[k + 1].start == end + len(cue)
+    if joined and names[k + 1].cue in DESCRIBING_CUES:  # 简宁和柳依，…医院的护士: the pair shares what follows
+        after = re.split("[。；！？]", paragraph[names[k + 1].end:hi])[0]
+    cohort, evidence = cohort_before(paragraph, start, _descriptor_start(paragraph, names, k, sentence_start,
+                                                                         after_quote=False))
+    if cohort is None:
+        cohort, evidence = cohort_after(paragraph, end)
     if cohort is None and cue == "，" and find_cohorts(after):  # 周子航，…医院医师，90后共产党员
         cohort, evidence = find_cohorts(after)[0][3], after
-    is_cohort = IS_COHORT.match(paragraph, end)  # 王子轩，是区税务局的一名90后
-    if cohort is None and is_cohort:
-        cohort, evidence = find_cohorts(is_cohort.group())[-1][3], is_cohort.group()
+    if cohort is None:
+        cohort, evidence = cohort_said(span)
+    age = age_of(paragraph, start, end, _descriptor_start(paragraph, names, k, sentence_start, after_quote=False))
     role = choose_role(descriptor, after, span)
     unit, host = _choose_institution(found, described_from, start, end + len(after))
     quote, quote_type = extract_quote(span, name_end=end - lo)
@@ -309,7 +287,7 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
         "province": province or _province_in(descriptor + after),
         "role": role["role"] if role else None, "role_group": _role_group(role, descriptor, host),
         "cohort": cohort, "quote": quote, "quote_type": quote_type, "cohort_evidence": evidence,
-        "sentence": sentence_at(spans, start),
+        "sentence": sentence_at(spans, start), "age": age, "evidence": names[k].evidence,
     }
 
 
@@ -346,31 +324,42 @@ def extract_people(docs: pd.DataFrame, *, institutions: pd.DataFrame | None = No
     for doc_id, *mention in mentions[schema.columns("institution_mentions")].itertuples(index=False, name=None):
         by_doc.setdefault(doc_id, []).append(tuple(mention))
     originals = docs["original_text"] if "original_text" in docs else docs["text"]
+    issuers = docs["issuer"] if "issuer" in docs else [None] * len(docs)
     found = doccache.cached_per_document("people", _document_people, docs["text"],
                                          [tuple(by_doc.get(doc_id, ())) for doc_id in docs["doc_id"]],
-                                         [o if o != t else "" for o, t in zip(originals, docs["text"])])
+                                         [o if o != t else "" for o, t in zip(originals, docs["text"])],
+                                         [i if isinstance(i, str) else "" for i in issuers])
     rows = [{"doc_id": doc_id, **person} for doc_id, people in zip(docs["doc_id"], found) for person in people]
     table = pd.DataFrame(rows, columns=schema.columns("people"))
+    table["age"] = table["age"].astype("Int64")
     # one row per person and document: later mentions fill what the first one left empty
     return table.groupby(["doc_id", "name"], sort=False, as_index=False).first()[table.columns]
 
 
-def _document_people(text: str, mentions: tuple[tuple, ...], original: str = "") -> list[dict]:
-    """The people of one document, given its institution mentions (rows without doc_id). ``text`` is the
-    simplified view; ``original`` the text as written when it differs (traditional characters): names,
+def _document_people(text: str, mentions: tuple[tuple, ...], original: str = "", issuer: str = "") -> list[dict]:
+    """The people of one document, given its institution mentions (rows without doc_id) and its issuer (the
+    documents table's: a signature or the name under a title, which names a person when it is one). ``text`` is
+    the simplified view; ``original`` the text as written when it differs (traditional characters): names,
     roles and institutions are reported simplified, quotes as written."""
-    people = _simplified_people(text, mentions)
+    people = _simplified_people(text, mentions) + _issuer_person(issuer, text)
     if original:
         for person in people:
             if person["quote"]:
-                person["quote"] = " / ".join(_as_written(part, text, original) for part in person["quote"].split(" / "))
+                person["quote"] = " / ".join(in_original(part, text, original) for part in person["quote"].split(" / "))
     return people
 
 
-def _as_written(part: str, text: str, original: str) -> str:
-    """``part`` of the simplified view, as the original writes it (the two have the same offsets)."""
-    at = text.find(part)
-    return original[at:at + len(part)] if at >= 0 else part
+PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}[·•][\u4e00-\u9fff]{2,10}")
+
+
+def _issuer_person(issuer: str, text: str) -> list[dict]:
+    """The document's issuer as a person when it is one: a name of two to four characters with a surname,
+    not an organisation (the header already told them apart) — a letter's or a speech's author."""
+    singles, compounds = surnames()
+    if not PERSON_NAME.fullmatch(issuer or "") or not (issuer[0] in singles or issuer.startswith(compounds)):
+        return []
+    at = text.rfind(issuer)
+    return [_bare_person(issuer, sentence_at(sentence_spans(text), at) if at >= 0 else issuer, evidence="issuer")]
 
 
 def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
@@ -388,21 +377,11 @@ def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
         press = [c | {"start": c["start"] - offset, "end": c["end"] - offset} for c in credits
                  if c["start"] >= offset and c["end"] <= end]
         people += paragraph_people(paragraph, inside, names, press)
-    return people + _signers(text) + _referred_cohorts(text, people)
-
-
-SIGNATURE_DATE = re.compile(r"\s*(?:\d{4}|[〇零一二三四五六七八九]{4})年.{1,3}月.{1,3}日\s*$")
-
-
-def _signers(text: str) -> list[dict]:
-    """The person who signs a letter or notice: a line holding only a name, followed by a date line."""
-    lines, rows = text.split("\n"), []
-    for k, line in enumerate(lines[:-1]):
-        name = line.strip()
-        if 2 <= len(name) <= 3 and _name_like(name, 0, len(name)) \
-                and SIGNATURE_DATE.match(lines[k + 1]):
-            rows.append(_bare_person(name, name))
-    return rows
+    voices = {p["name"] for p in people if p["role_group"] != "记者"}
+    named = [(m.start, m.end, m.text) for m in found if m.text in voices]
+    referred = [_bare_person(name, sentence_at(sentence_spans(text), text.find(name)), cohort=cohort,
+                             cohort_evidence=evidence) for name, cohort, evidence in referred_cohorts(text, named)]
+    return people + referred
 
 
 def people_crosstab(people: pd.DataFrame, column: str) -> pd.DataFrame:

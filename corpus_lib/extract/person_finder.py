@@ -31,45 +31,35 @@ from functools import lru_cache
 from ..lexicons.names import (
     HAN,
     NAME_DOTS,
-    ambiguous_surnames,
     common_words,
-    given_name_llr,
-    known_names,
-    name_cues,
-    press_roles,
-    roles,
-    surname_frequency,
+    not_names,
     surnames,
-    titles_after_name,
     word_frequency,
 )
 from ..lexicons.places import places
 from ..preprocessing.segmentation import has_word, tag_tokens
 from ..resources import read_csv
-from .cohorts import find_cohorts
+from .person_features import (
+    COMMON,
+    FOLLOWER_START,
+    HAN_ONLY,
+    LEVEL_MARKS,
+    NEVER_LAST,
+    continuation_features,
+    crossed,
+    document_features,
+    is_name_tag,
+    left_features,
+    lexical_features,
+    link_cues,
+    list_features,
+    overlap_features,
+    right_features,
+    role_endings,
+    speech_cues,
+    surname_characters,
+)
 from .spans import Mention, overlap, resolve_overlaps
-
-HAN_ONLY = re.compile(f"[{HAN}]+")
-PUNCTUATION_CLASSES = {"，": "comma", ",": "comma", "、": "dun", "。": "period", "；": "semicolon", "：": "colon",
-                       ":": "colon", "“": "quote_open", "”": "quote_close", "「": "quote_open", "」": "quote_close",
-                       "『": "quote_open", "』": "quote_close", "（": "paren_open", "(": "paren_open",
-                       "）": "paren_close", ")": "paren_close", "！": "period", "？": "period", " ": "space",
-                       "\n": "line", "《": "book", "》": "book", "·": "dot", "—": "dash"}
-AGE_BEFORE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[岁歲](?:的)?$")
-COHORT_BEFORE = re.compile(r"(?:[0-9０-９]{2}|[一二三四五六七八九零〇]{2})[后後](?:的)?$")
-CONJUNCTIONS = frozenset("和与及同跟")
-ADVERBS_BEFORE_SPEECH = ("也", "还", "则", "就", "便", "又", "笑着", "坦言", "对记者", "向记者", "告诉记者")
-# characters that begin the words right after a name (说, 是, 今年, 每天, 告诉 …)
-FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带负正已曾还又从来向对为被把将跟给让一同笑坦称认表介回作通毕当出代亦主")
-LEFT_WINDOW = 12
-COMMON = 100  # a dictionary word this frequent (jieba's counts) that the tagger does not call a name is no candidate
-# last characters of place and organisation names (谷岗乡, 郭庄村, 苗寨): a candidate ending in one is likelier a place
-PLACE_ENDINGS = frozenset("村乡镇寨县区省州市街路港湾岛沟坪屯庄营堡园院局部处委会厅馆站队社校")
-# Pairs of feature groups whose combinations are features too (a two-character name tagged as a name, a
-# clause-initial candidate followed by a verb …): a linear model cannot combine them by itself.
-CROSSED = (("tag", "length"), ("tag", "surname"), ("surname", "word"), ("left", "right"), ("left", "right_tag"),
-           ("left_tag", "right"), ("length", "right"), ("length", "left"))
-
 
 # ---------------------------------------------------------------- the model
 
@@ -104,40 +94,31 @@ def explain(features: dict[str, float], *, top: int = 4) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------- candidates
 
-def _surname_kind(span: str) -> str:
-    singles, compounds = surnames()
-    if span.startswith(compounds) and len(span) >= 3:
-        return "compound"
-    if span[0] in singles:
-        return "common"
-    if span[0] in ambiguous_surnames():
-        return "ambiguous"
-    return "none"
-
-
-def _is_name_tag(tag: str) -> bool:
-    return tag.startswith("nr")
-
-
 def _boundaries(tokens, text: str) -> tuple[set[int], set[int], list[int]]:
     """(possible starts, possible ends, token index of every character). Token edges are boundaries; inside a
     token the dictionary does not know (the tagger glued 会|何 or 毫|在 onto a name), every character is one."""
     starts, ends, token_at = set(), set(), [0] * (len(text) + 1)
-    known = has_word()
-    for k, (word, _, start, end) in enumerate(tokens):
-        token_at[start:end] = [k] * (end - start)
+    initials = surname_characters()
+    for k, (word, tag, start, end) in enumerate(tokens):
+        if end - start == 1:
+            token_at[start] = k
+            if tag.startswith("nr") or word in initials:
+                ends.update((end + 1, end + 2))  # 的瞿|凡是: a surname alone, its given name glued onto the next word
+        else:
+            token_at[start:end] = [k] * (end - start)
+            if _unknown_word(word):
+                starts.update(range(start + 1, end))
+                ends.update(range(start + 1, end))
+                ends.update((end + 1, end + 2))  # 操一|铭感, 的瞿|凡是: a glued name goes on into the next word
         starts.add(start)
         ends.add(end)
-        if len(word) > 1 and HAN_ONLY.fullmatch(word) and not known(word):
-            starts.update(range(start + 1, end))
-            ends.update(range(start + 1, end))
     return starts, ends, token_at
 
 
-@lru_cache(maxsize=None)
-def _surname_characters() -> frozenset[str]:
-    singles, compounds = surnames()
-    return singles | ambiguous_surnames() | frozenset(c[0] for c in compounds)
+@lru_cache(maxsize=1 << 16)
+def _unknown_word(word: str) -> bool:
+    """A Chinese token of several characters that the dictionary does not hold (the tagger made it up)."""
+    return bool(HAN_ONLY.fullmatch(word)) and not has_word()(word)
 
 
 def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[tuple[int, int, int, int]]:
@@ -146,222 +127,47 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
     starts, ends, token_at = _boundaries(tokens, text)
     named_before = [0]  # named_before[k]: tokens tagged as a name among the first k
     for _, tag, _, _ in tokens:
-        named_before.append(named_before[-1] + _is_name_tag(tag))
-    initials, compounds = _surname_characters(), surnames()[1]
-    frequency, words, length_of_text = word_frequency(), common_words(), len(text)
+        named_before.append(named_before[-1] + is_name_tag(tag))
+    initials, compounds = surname_characters(), surnames()[1]
+    frequency, words, length_of_text, place_names = word_frequency(), common_words(), len(text), places()
+    never = not_names()
+    not_han = [0]  # not_han[i]: characters before i outside the Han block
+    for char in text:
+        not_han.append(not_han[-1] + (not "\u4e00" <= char <= "\u9fff"))
     found = []
     for start in sorted(starts):
-        if text[start] not in initials and not _is_name_tag(tokens[token_at[start]][1]):
-            if named_before[min(len(tokens), token_at[start] + 3)] == named_before[token_at[start]]:
-                continue  # no surname and no name tag within reach
         a = token_at[start]
+        if text[start] not in initials and not tokens[a][1].startswith("nr"):
+            if named_before[min(len(tokens), a + 3)] == named_before[a]:
+                continue  # no surname and no name tag within reach
         for length in (2, 3, 4):
             end = start + length
             if end > length_of_text or end not in ends:
                 continue
-            span = text[start:end]
-            if not HAN_ONLY.fullmatch(span):
+            if not_han[end] != not_han[start]:
                 break
             b = token_at[end - 1]
             if b - a > 2:
                 break
+            span = text[start:end]
             names = named_before[b + 1] - named_before[a]
             if not names and span[0] not in initials:
                 continue
             if length == 4 and not span.startswith(compounds) and names < b - a + 1:
                 continue
+            if span[-1] in NEVER_LAST or (end < length_of_text and text[end] in LEVEL_MARKS and span + text[end] in place_names):
+                continue  # 谷岗乡, 裴庄村, 金凤|区委: a place
             if names == 0 or (a == b and tokens[a][2] == start and tokens[a][3] == end):
                 if span in words and frequency.get(span, 0) >= COMMON and not names:
                     continue  # a frequent dictionary word the tagger does not call a name
+            if span in never:
+                continue  # the user's list: never a name
             found.append((start, end, a, b))
     return found
 
 
-# ---------------------------------------------------------------- features
-
-@lru_cache(maxsize=None)
-def _role_endings() -> tuple[re.Pattern, int]:
-    """Roles (护士, 团委书记 …) as one pattern anchored at the end of a window, and the longest."""
-    rows, _ = roles()
-    pattern = re.compile("(?:" + "|".join(map(re.escape, sorted(rows, key=len, reverse=True))) + ")$")
-    return pattern, max(map(len, rows))
-
-
-@lru_cache(maxsize=None)
-def _credit_ending() -> re.Pattern:
-    credits = sorted(press_roles(), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, credits)) + r")[\s：:丨|/]*$")
-
-
-@lru_cache(maxsize=None)
-def _speech_cues() -> tuple[str, ...]:
-    after = name_cues()[1]
-    return tuple(sorted((cue for cue, kind in after.items() if kind == "speech"), key=len, reverse=True)) + (
-        "告诉", "坦言", "回忆", "称", "透露", "笑着说", "感慨", "说道", "谈到", "提到", "讲述")
-
-
-@lru_cache(maxsize=None)
-def _link_cues() -> tuple[str, ...]:
-    after = name_cues()[1]
-    return tuple(sorted((cue for cue, kind in after.items() if kind == "link"), key=len, reverse=True))
-
-
-def _left_features(text: str, start: int, tokens, a: int) -> dict[str, float]:
-    """What stands right before the candidate: a cue (a role, an age, a cohort, a press credit, 的, 和 …), else
-    the kind of character there (punctuation, the line start, another Chinese character)."""
-    features = {}
-    before = text[max(0, start - LEFT_WINDOW):start]
-    char = text[start - 1] if start else "\n"
-    rows, _ = roles()
-    role = _role_endings()[0].search(before)
-    if role:
-        features["left:role" if not rows[role.group()]["weak"] else "left:weak_role"] = 1.0
-    stripped = before.rstrip(" ")
-    if AGE_BEFORE.search(stripped):
-        features["left:age"] = 1.0
-    if COHORT_BEFORE.search(stripped):
-        features["left:cohort"] = 1.0
-    if _credit_ending().search(before):
-        features["left:press_credit"] = 1.0
-    if char in CONJUNCTIONS:
-        features["left:conjunction"] = 1.0
-    if char == "的":
-        features["left:de"] = 1.0
-    if before.endswith(("叫", "名叫", "名字叫", "名为")):
-        features["left:named"] = 1.0
-    if not features:
-        features[f"left:{PUNCTUATION_CLASSES.get(char, 'han' if HAN_ONLY.fullmatch(char) else 'other')}"] = 1.0
-    if a > 0:
-        features[f"left_tag:{tokens[a - 1][1][:1] or 'x'}"] = 1.0
-    return features
-
-
-def _right_features(text: str, end: int, tokens, b: int) -> dict[str, float]:
-    """What follows the candidate: a cue (说, 表示, 也是, a title such as 老师, 是, 等, 的, 和 …), else the kind of
-    character there."""
-    features = {}
-    char = text[end] if end < len(text) else "\n"
-    after = text[end:end + 8]
-    if after.startswith(_speech_cues()):
-        features["right:speech"] = 1.0
-    elif after.startswith(ADVERBS_BEFORE_SPEECH) and any(cue in after for cue in _speech_cues()):
-        features["right:speech_near"] = 1.0
-    if after.startswith(_link_cues()):
-        features["right:link"] = 1.0
-    if after.startswith(titles_after_name()):
-        features["right:title"] = 1.0
-    if char in CONJUNCTIONS:
-        features["right:conjunction"] = 1.0
-    for mark, name in (("是", "right:shi"), ("等", "right:deng"), ("的", "right:de")):
-        if char == mark:
-            features[name] = 1.0
-    if not features:
-        features[f"right:{PUNCTUATION_CLASSES.get(char, 'han' if HAN_ONLY.fullmatch(char) else 'other')}"] = 1.0
-    if b + 1 < len(tokens):
-        features[f"right_tag:{tokens[b + 1][1][:1] or 'x'}"] = 1.0
-    return features
-
-
-def _lexical_features(span: str, tokens, a: int, b: int) -> dict[str, float]:
-    features = {f"length:{len(span)}": 1.0, f"tokens:{b - a + 1}": 1.0, f"surname:{_surname_kind(span)}": 1.0}
-    tags = [tokens[k][1] for k in range(a, b + 1)]
-    if len(tags) == 1:
-        features["tag:name" if _is_name_tag(tags[0]) else f"tag:{tags[0][:1] or 'x'}"] = 1.0
-    elif all(_is_name_tag(tag) for tag in tags):
-        features["tag:name_pieces"] = 1.0
-    elif any(_is_name_tag(tag) for tag in tags):
-        features["tag:some_name"] = 1.0
-    if len(tags) == 2 and len(tokens[a][0]) == 1 and tokens[a][0] == span[0]:
-        features["pieces:surname_apart"] = 1.0  # 陈/有原
-    words = common_words()
-    if span in words:
-        features["word:common"] = 1.0
-    elif span[:2] in words and words[span[:2]][:1] in "vdcpartmfuzil":
-        features["word:starts_with_function_word"] = 1.0
-    if len(span) == 3 and span[-1] in FOLLOWER_START:
-        features["word:ends_like_a_follower"] = 1.0
-    table = places()
-    if span in table or span[:2] in table:
-        features["word:place"] = 1.0
-    if roles()[1].search(span) or find_cohorts(span):
-        features["word:role_or_cohort_inside"] = 1.0
-    given = span[2:] if features.get("surname:compound") else span[1:]
-    llr = given_name_llr()
-    features["given_name_llr"] = sum(llr.get(char, -1.0) for char in given) / max(1, len(given))
-    head = span[:len(span) - len(given)]
-    features["surname_frequency"] = surname_frequency().get(head, 0.0) / 5
-    if known_names().get(span):
-        features[f"dictionary:{known_names()[span]}"] = 1.0
-    if span in word_frequency():
-        features["dictionary:log_frequency"] = math.log10(1 + word_frequency()[span]) / 4
-    if len(given) >= 2 and given in words:
-        features["word:given_is_a_word"] = 1.0
-    if span[-1] in PLACE_ENDINGS:
-        features["word:ends_like_a_place"] = 1.0
-    if any(span[k:k + n] in table for k in range(1, len(span) - 1) for n in (2, 3)):
-        features["word:place_inside"] = 1.0  # 和武汉, 连线湖北
-    if span.endswith(titles_after_name()) or any(span.endswith(title) for title in ("同志", "老师")):
-        features["word:ends_with_a_title"] = 1.0
-    return features
-
-
-def _continuation_features(text: str, start: int, end: int) -> dict[str, float]:
-    """The candidate is part of a longer dictionary word: 闻令而|动, 殷|勤, |苗头性 (a frequent word, not a name)."""
-    frequency = word_frequency()
-    features = {}
-    if any(frequency.get(text[start:end + k], 0) >= COMMON for k in (1, 2) if end + k <= len(text)):
-        features["boundary:word_continues_right"] = 1.0
-    if any(frequency.get(text[start - k:end], 0) >= COMMON for k in (1, 2) if start - k >= 0):
-        features["boundary:word_continues_left"] = 1.0
-    if any(frequency.get(text[end - 1:end + k], 0) >= COMMON for k in (1, 2) if end + k <= len(text)):
-        features["boundary:last_character_starts_a_word"] = 1.0  # 陈寅作|报告: 作报告 is a word
-    if any(frequency.get(text[start - k:start + 1], 0) >= COMMON for k in (1, 2) if start - k >= 0):
-        features["boundary:first_character_ends_a_word"] = 1.0
-    return features
-
-
-def _document_features(candidates: list[dict]) -> None:
-    """How often each string occurs, and whether another occurrence has strong evidence, in place."""
-    counts: dict[str, int] = {}
-    strong: dict[str, int] = {}
-    for candidate in candidates:
-        counts[candidate["text"]] = counts.get(candidate["text"], 0) + 1
-        if _strong(candidate["features"]):
-            strong[candidate["text"]] = strong.get(candidate["text"], 0) + 1
-    for candidate in candidates:
-        features, name = candidate["features"], candidate["text"]
-        features["document:repeats"] = math.log(counts[name])
-        if strong.get(name, 0) - _strong(features) > 0:
-            features["document:strong_elsewhere"] = 1.0
-
-
-STRONG = ("left:role", "left:age", "left:cohort", "right:speech", "right:title", "tag:name")
-
-
-def _strong(features: dict[str, float]) -> int:
-    return int(any(name in features for name in STRONG))
-
-
-def _list_features(candidates: list[dict], text: str) -> None:
-    """A candidate in a list of name-like candidates (张华、李明、王芳 / 金星级：张华、李明；…), in place."""
-    by_start = {c["start"]: c for c in candidates}
-    by_end = {c["end"]: c for c in candidates}
-    for candidate in candidates:
-        start, end = candidate["start"], candidate["end"]
-        before = start >= 2 and text[start - 1] in "、，, " and (start - 1) in by_end
-        after = end < len(text) and text[end] in "、，, " and (end + 1) in by_start
-        if before or after:
-            candidate["features"]["list:neighbour"] = 1.0
-
-
-def _crossed(features: dict[str, float]) -> dict[str, float]:
-    """The combinations of the binary features of the ``CROSSED`` group pairs (``tag:name&length:2``)."""
-    groups: dict[str, list[str]] = {}
-    for name, value in features.items():
-        if value == 1.0 and ":" in name:
-            groups.setdefault(name.split(":", 1)[0], []).append(name)
-    return {f"{a}&{b}": 1.0 for left, right in CROSSED for a in groups.get(left, ()) for b in groups.get(right, ())}
-
+JOINED_FLOOR = 0.15  # a candidate joined by 、 or 和 to an accepted name, not tagged a name, needs this much
+RULE_FLOOR = 0.02  # a cued candidate still needs this much from the scorer (青年张云表示 is no name: 0.00)
 
 def candidates(text: str) -> list[dict]:
     """Every candidate of ``text`` with its features: ``{"start", "end", "text", "features"}``."""
@@ -369,25 +175,55 @@ def candidates(text: str) -> list[dict]:
     found = []
     for start, end, a, b in candidate_spans(tokens, text):
         span = text[start:end]
-        features = _lexical_features(span, tokens, a, b)
-        features.update(_left_features(text, start, tokens, a))
-        features.update(_right_features(text, end, tokens, b))
-        features.update(_continuation_features(text, start, end))
-        features.update(_crossed(features))
+        features = lexical_features(span, tokens, a, b)
+        features.update(left_features(text, start, tokens, a))
+        features.update(right_features(text, end, tokens, b))
+        features.update(continuation_features(text, start, end))
+        features.update(crossed(features))
         found.append({"start": start, "end": end, "text": span, "features": features})
-    _document_features(found)
-    _list_features(found, text)
+    document_features(found)
+    list_features(found, text)
+    overlap_features(found, text)
     return found
 
 
+CUE_BEFORE = ("left:role", "left:age", "left:cohort")
+CUE_AFTER = ("right:speech", "right:link", "right:title", "right:shi")
+
+
+def cued(features: dict[str, float]) -> bool:
+    """The rule beside the scorer: a name after a strong cue (a role, an age, a cohort) and before a cue (说/表示,
+    也是/作为, a title, 是), or one the tagger calls a name right after a role, is a person whatever its score
+    (团委干部温阳说, 26岁的瞿凡是…, 快递员侯乐每天…)."""
+    before = any(f in features for f in CUE_BEFORE)
+    tagged_after_role = ("left:role" in features and "tag:name" in features and "boundary:word_continues_right" not in features
+                         and ("right_tag:v" not in features or "left:cohort" in features))  # not 干部闻令|而动, 总书记殷殷|嘱托
+    return before and (any(f in features for f in CUE_AFTER) or tagged_after_role)
+
+
+
 def choose_names(scored: list[dict], threshold: float) -> list[dict]:
-    """Of scored candidates (with ``score``), the likelier of any two that overlap, and of those the
-    occurrences of every string whose best occurrence passes ``threshold``."""
-    kept = resolve_overlaps(scored, priority=lambda c: (-c["score"], c["start"]))
+    """Of scored candidates (with ``score``), the likelier of any two that overlap (nearly equal ones: the
+    longer), and of those the occurrences of every string whose best occurrence passes ``threshold`` or is
+    ``cued``."""
+    scored = [c | {"score": max(c["score"], threshold), "cued": True} if cued(c["features"]) and c["score"] >= RULE_FLOOR
+              else c for c in scored]
+    # a cued candidate's cues pin both its ends, so it wins an overlap (学生|王陈政辉|说 over 陈政辉)
+    kept = resolve_overlaps(scored, priority=lambda c: (not c.get("cued"), -round(c["score"], 2),
+                                                        -(c["end"] - c["start"]), c["start"]))
     best: dict[str, float] = {}
     for candidate in kept:
         best[candidate["text"]] = max(best.get(candidate["text"], 0.0), candidate["score"])
-    return [c for c in kept if best[c["text"]] >= threshold]
+    accepted = {c["text"] for c in kept if best[c["text"]] >= threshold}
+    by_end = {c["end"]: c for c in kept}
+    for candidate in kept:  # 简宁和柳依, 方飞燕、杨丽红: a name the tagger calls one, joined to an accepted name
+        before = by_end.get(candidate["start"] - 1)
+        joined = "left:conjunction" in candidate["features"] or "left:dun" in candidate["features"]
+        likely = "tag:name" in candidate["features"] or candidate["score"] >= JOINED_FLOOR
+        if (candidate["text"] not in accepted and likely and joined and before is not None
+                and before["text"] in accepted and candidate["score"] >= RULE_FLOOR):
+            accepted.add(candidate["text"])
+    return [c for c in kept if c["text"] in accepted]
 
 
 def score_candidates(found: list[dict]) -> list[dict]:
@@ -395,6 +231,7 @@ def score_candidates(found: list[dict]) -> list[dict]:
     return [c | {"score": probability(c["features"])} for c in found]
 
 
+OUTLET_ENDINGS = frozenset("报网社台刊线端号")
 DOTTED = re.compile(f"[{HAN}]{{2,6}}[{NAME_DOTS}][{HAN}]{{2,10}}")
 
 
@@ -404,6 +241,9 @@ def dotted_names(text: str) -> list[Mention]:
     found = []
     for match in DOTTED.finditer(text):
         start, end = _dotted_start(text, match), _dotted_end(text, match)
+        parts = re.split(f"[{NAME_DOTS}]", text[start:end])
+        if any(part[-1] in OUTLET_ENDINGS or "记者" in part for part in parts):
+            continue  # 中青报·中青网记者, 中国青年报·中青在线: outlets joined by a dot
         found.append(Mention(start, end, text[start:end], "person", "dotted", ("shape:dotted",), 1.0))
     return found
 
@@ -412,7 +252,7 @@ def _dotted_start(text: str, match: re.Match) -> int:
     """The first part begins after the last frequent word or role before the dot (大一新生|卡地尔丁·…, 驻村干部|阿迪力·…),
     and keeps at least two characters."""
     dot = next(i for i in range(match.start(), match.end()) if text[i] in NAME_DOTS)
-    frequency, (role_ending, longest_role) = word_frequency(), _role_endings()
+    frequency, (role_ending, longest_role) = word_frequency(), role_endings()
     start = match.start()
     for cut in range(match.start() + 1, dot - 1):
         head = text[match.start():cut]
@@ -424,7 +264,7 @@ def _dotted_start(text: str, match: re.Match) -> int:
 
 def _dotted_end(text: str, match: re.Match) -> int:
     dot = next(i for i in range(match.start(), match.end()) if text[i] in NAME_DOTS)
-    cues = _speech_cues() + _link_cues() + tuple(FOLLOWER_START)
+    cues = speech_cues() + link_cues() + tuple(FOLLOWER_START)
     for end in range(dot + 3, match.end() + 1):
         if text.startswith(cues, end) or end == match.end():
             return end

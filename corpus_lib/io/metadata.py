@@ -2,25 +2,29 @@
 """
 from __future__ import annotations
 
-import re
+import io
 from pathlib import Path
 
 import pandas as pd
 
 from ..describe.genre import GENRES
 from ..errors import CorpusError
-from ..extract import dates
+from .readers.base import Source
+from .readers.table import parse_date_cell
+from .readers.text import decode_bytes
 
 METADATA_FIELDS = ("file", "title", "issuer", "date", "genre")
 
 
-def apply_metadata(table: pd.DataFrame, csv_path: Path) -> pd.DataFrame:
-    """Override inferred fields with ``metadata.csv`` (``file,title,issuer,date,genre``). Any other column
-    (``outlet``, ``region`` …) is added to the documents table as text (empty cells: None), so notebooks can
-    group by it (``GROUP_BY``); a column the documents table computes itself (``text``, ``source`` …) is refused."""
+def apply_metadata(table: pd.DataFrame, csv_path: Path | Source) -> pd.DataFrame:
+    """Override inferred fields with ``metadata.csv`` (``file,title,issuer,date,genre``; a file on disk or in a
+    ZIP, in any encoding the readers read). Any other column (``outlet``, ``region`` …) is added to the
+    documents table as text (empty cells: None), so notebooks can group by it (``GROUP_BY``); a column the
+    documents table computes itself (``text``, ``source`` …) is refused."""
     try:
-        meta = pd.read_csv(csv_path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        text = decode_bytes(csv_path.read_bytes(), name=csv_path.name)
+        meta = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise CorpusError(f"{csv_path.name}: cannot read it as CSV ({type(error).__name__})") from None
     if "file" not in meta.columns:
         raise CorpusError(f"{csv_path.name}: needs a 'file' column (file,title,issuer,date,genre)")
@@ -56,12 +60,9 @@ def apply_metadata(table: pd.DataFrame, csv_path: Path) -> pd.DataFrame:
 
 
 def _parse_metadata_date(value: str, where: str) -> pd.Timestamp:
-    """A metadata.csv date: 2020-03-02, 2020/3/2, 2020.03.02, 2020年3月2日, 20200302, with or without a time."""
-    value = re.sub(r"^(\d{4}-\d{2}-\d{2})T", r"\1 ", value)  # ISO 8601 with a time: 2020-03-02T08:15:00
-    parsed = dates.parse_date_line(value)
-    compact = re.fullmatch(r"((?:19|20)\d{2})(\d{2})(\d{2})", value)
-    if parsed is None and compact:
-        parsed = dates.safe_date(*map(int, compact.groups()))
+    """A metadata.csv date: 2020-03-02, 2020/3/2, 2020.03.02, 2020年3月2日, 20200302, with or without a time
+    (the rules of a table's date cells, ``readers.table.parse_date_cell``)."""
+    parsed = parse_date_cell(value)
     if parsed is None:
         raise CorpusError(f"{where}: cannot parse date {value!r} (use YYYY-MM-DD)")
     return pd.Timestamp(parsed)

@@ -5,10 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-CN_DIGITS = "〇零一二三四五六七八九"
+CN_DIGITS = "〇○零一二三四五六七八九"
 
 
-_CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+# ○ (U+25CB, a white circle) stands for 〇 in many typed and converted documents (二○一二年四月十日).
+_CN_VALUE = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "○": 0}
+
+
+# English month names (a bilingual page's "Posted on January 16, 2011"): the first three letters, lower case.
+ENGLISH_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 
 WEEKDAYS = "一二三四五六日"  # Monday .. Sunday; 天 is another name for 日
@@ -24,7 +30,7 @@ class Holiday:
 
 
 def cn_number(text: str) -> int:
-    """Arabic or Chinese numerals to int: ``"二十四"`` -> 24, ``"二〇二〇"`` -> 2020, ``"03"`` -> 3."""
+    """Arabic or Chinese numerals to int: ``"二十四"`` -> 24, ``"二〇二〇"`` -> 2020, ``"二○一二"`` -> 2012, ``"03"`` -> 3."""
     text = text.strip()
     if text.isdigit():
         return int(text)

@@ -8,16 +8,22 @@ from functools import lru_cache
 
 from .. import resources
 from ..errors import CorpusError
-from .places import places
+from .places import institution_places
 
 TYPES = ("university", "school", "hospital", "youth_league", "party_government", "company", "ngo",
-         "grassroots", "medical_team", "other")
+         "grassroots", "medical_team", "media", "other")
 
 
 @lru_cache(maxsize=None)
 def suffixes() -> dict[str, dict]:
-    """Suffix -> its row (type, scope, not_before, inherits). ``institution_suffixes.csv``."""
-    rows = {row["suffix"]: row for row in resources.read_csv("institution_suffixes.csv")}
+    """Suffix -> its row (type, scope, not_before, inherits, generic, bare, full). ``institution_suffixes.csv``
+    and the short forms of ``institution_abbreviations.csv`` (人社局: full = 人力资源和社会保障局)."""
+    rows = {row["suffix"]: {**row, "full": ""} for row in resources.read_csv("institution_suffixes.csv")}
+    for short, row in abbreviations().items():
+        rows.setdefault(short, {"suffix": short, "type": row["type"], "scope": row["scope"],
+                                "not_before": "公事" if short.endswith("办") else "",
+                                "inherits": "yes" if row["scope"] == "unit" else "no", "generic": "", "bare": ""})
+        rows[short]["full"] = row["full"]
     bad = sorted({row["type"] for row in rows.values()} - set(TYPES))
     if bad:
         raise CorpusError(f"institution_suffixes.csv: unknown type {', '.join(bad)}")
@@ -25,10 +31,28 @@ def suffixes() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
+def abbreviations() -> dict[str, dict]:
+    """Short form of a department -> full, type, scope, alone. ``institution_abbreviations.csv``."""
+    return {row["short"]: row for row in resources.read_csv("institution_abbreviations.csv")}
+
+
+def expand_abbreviation(name: str) -> str:
+    """The name with a short form at its end written out: 桐庐县人社局 -> 桐庐县人力资源和社会保障局."""
+    for length in (5, 4, 3, 2):
+        row = abbreviations().get(name[-length:])
+        if row and len(name) >= length:
+            return name[:-length] + row["full"]
+    return name
+
+
+@lru_cache(maxsize=None)
 def name_words() -> dict[str, str]:
-    """Word -> strong/weak. ``institution_name_words.csv``."""
-    return {row["word"]: row["strength"] for row in resources.read_csv("institution_name_words.csv")
-            if row["strength"] in ("strong", "weak")}
+    """Word -> strong/weak. ``institution_name_words.csv``; a ministry word is a weak one too, so that a
+    department named with 和 stays whole (安溪县人力资源和社会保障局)."""
+    rows = resources.read_csv("institution_name_words.csv")
+    words = {row["word"]: "weak" for row in rows if row["strength"] == "ministry"}
+    words.update({row["word"]: row["strength"] for row in rows if row["strength"] in ("strong", "weak")})
+    return words
 
 
 @lru_cache(maxsize=None)
@@ -42,7 +66,7 @@ def _ministry_pattern() -> re.Pattern:
     """A central ministry: a ministry word (教育, 外交 …, strength ministry) + 部, not 部门 / 部长."""
     words = sorted((row["word"] for row in resources.read_csv("institution_name_words.csv")
                     if row["strength"] == "ministry"), key=len, reverse=True)
-    return re.compile("(?:中华人民共和国)?(?:" + "|".join(map(re.escape, words)) + ")部(?![门分长属委])")
+    return re.compile("(?:中华人民共和国|国家)?(?:" + "|".join(map(re.escape, words)) + ")部(?![门分长属委])")
 
 
 def _is_ministry(name: str) -> bool:
@@ -60,16 +84,38 @@ def _has_never_word(chunk: str) -> bool:
     return any(word in chunk for word in never_words())
 
 
+KNOWN_FILES = (("institution_known.csv", ""), ("institution_media.csv", "media"),
+               ("institution_companies.csv", "company"))
+
+
 @lru_cache(maxsize=None)
 def known_bodies() -> dict[str, dict]:
-    """Well-known body -> province and level. ``institution_known.csv``."""
-    return {row["name"]: row for row in resources.read_csv("institution_known.csv")}
+    """Well-known body -> province, level and type ("" = from its suffix): ``institution_known.csv``, news
+    outlets (``institution_media.csv``, type media) and companies known by brand (``institution_companies.csv``)."""
+    table: dict[str, dict] = {}
+    for name, kind in KNOWN_FILES:
+        for row in resources.read_csv(name):
+            table.setdefault(row["name"], {**row, "level": row.get("level", ""), "type": kind,
+                                           "source": name.removeprefix("institution_").removesuffix(".csv")})
+    return table
+
+
+@lru_cache(maxsize=None)
+def _known_pattern() -> re.Pattern:
+    """Every known body, longest first (to find the ones written inside a name)."""
+    return re.compile("|".join(map(re.escape, sorted(known_bodies(), key=lambda name: (-len(name), name)))))
 
 
 @lru_cache(maxsize=None)
 def aliases() -> dict[str, dict]:
-    """Alias -> canonical, type, province, level, context. ``institution_aliases.csv``."""
-    return {row["alias"]: row for row in resources.read_csv("institution_aliases.csv")}
+    """Alias -> canonical, type, province, level, context. ``institution_aliases.csv``, and the short forms
+    of ``institution_abbreviations.csv`` that name a central body when written alone (国资委, 发改委)."""
+    table = {row["alias"]: row for row in resources.read_csv("institution_aliases.csv")}
+    for short, row in abbreviations().items():
+        if row["alone"]:
+            table.setdefault(short, {"alias": short, "canonical": row["alone"], "type": row["type"],
+                                     "province": "", "level": "central", "context": ""})
+    return table
 
 
 @lru_cache(maxsize=None)
@@ -108,7 +154,7 @@ def _suffix_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _max_lengths() -> tuple[int, int]:
-    return max(map(len, places())), max(map(len, name_words()))
+    return max(map(len, institution_places())), max(map(len, name_words()))
 
 
 @lru_cache(maxsize=None)

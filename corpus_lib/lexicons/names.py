@@ -116,11 +116,17 @@ def surname_frequency() -> dict[str, float]:
 
 
 @lru_cache(maxsize=None)
+def not_names() -> frozenset[str]:
+    """``data/person_not_names.txt``: strings that are never a person's name, whatever the tagger says."""
+    return frozenset(word for line in read_lines("person_not_names.txt") for word in line.split())
+
+
+@lru_cache(maxsize=None)
 def common_words() -> dict[str, str]:
     """Two- and three-character words of jieba's dictionary tagged as something other than a personal
     name (高中, 方面, 毛巾 …) with their tag, plus ``data/person_not_names.txt`` (tag x): a candidate
     spelled like one is not a name."""
-    own = {word: "x" for line in read_lines("person_not_names.txt") for word in line.split()}
+    own = dict.fromkeys(not_names(), "x")
     return own | {word: tag for word, tag in _dictionary_tables()["words"].items() if word not in own}
 
 

@@ -23,17 +23,58 @@ def places() -> dict[str, frozenset[str]]:
     return {name: frozenset(provinces) for name, provinces in table.items()}
 
 
+COMMON_TAGS = frozenset("n v vn vd a ad an d m mq t f s c r q b j l i p u z".split())
+
+
+def county_short_form(name: str) -> str | None:
+    """How a county's name is written short (余杭区 -> 余杭, 定安县 -> 定安, 玉龙纳西族自治县 -> 玉龙), unless
+    that short form is a common word in jieba's dictionary (和平区, 资源县, 新华区 stay full)."""
+    from .dictionary import dictionary_entry
+
+    if "自治" in name:
+        short = name[:2]
+    elif len(name) >= 3 and name[-1] in "区县市旗":
+        short = name[:-1]
+    else:
+        return None
+    entry = dictionary_entry(short)
+    if entry and (entry[0] >= 500 or entry[1] in COMMON_TAGS and entry[0] >= 100):
+        return None
+    return None if short[0] in "市城" else short
+
+
+@lru_cache(maxsize=None)
+def county_short_forms() -> dict[str, frozenset[str]]:
+    """Short forms of the counties the gazetteer gives none for (``county_short_form``) -> their provinces.
+    The institution finder reads them as places (余杭政协, 永嘉团县委); ``places()`` leaves them out."""
+    table: dict[str, set[str]] = {}
+    for row in resources.read_csv("gazetteer_places.csv"):
+        short = row["level"] == "county" and not row["short"] and county_short_form(row["name"])
+        if short and short not in places():
+            table.setdefault(short, set()).add(row["province"])
+    return {name: frozenset(provinces) for name, provinces in table.items()}
+
+
+@lru_cache(maxsize=None)
+def institution_places() -> dict[str, frozenset[str]]:
+    """``places()`` and the counties' short forms (``county_short_forms``)."""
+    return {**places(), **county_short_forms()}
+
+
 @lru_cache(maxsize=None)
 def _gazetteer() -> tuple[dict[str, tuple[dict, ...]], dict[str, dict]]:
-    """(place name or short form -> its gazetteer rows, adcode or province short name -> row)."""
+    """(place name or short form -> its gazetteer rows, adcode or province short name -> row); a county's
+    derived short form too."""
     by_name: dict[str, list[dict]] = {}
     by_code: dict[str, dict] = {}
+    shorts = county_short_forms()
     for row in resources.read_csv("gazetteer_places.csv"):
         if row["adcode"]:
             by_code[row["adcode"]] = row
         if row["level"] == "province":
             by_code[row["province"]] = row
-        for name in {row["name"], row["short"]} - {""}:
+        derived = county_short_form(row["name"]) if row["level"] == "county" and not row["short"] else None
+        for name in {row["name"], row["short"], derived if derived in shorts else ""} - {"", None}:
             if len(name) >= 2:
                 by_name.setdefault(name, []).append(row)
     return {name: tuple(rows) for name, rows in by_name.items()}, by_code
@@ -118,7 +159,7 @@ def place_at_level(row: dict | None, level: str) -> str | None:
 def _place_lengths() -> dict[str, tuple[int, ...]]:
     """First character of a place name -> the lengths of the names starting with it, longest first."""
     lengths: dict[str, set[int]] = {}
-    for name in places():
+    for name in institution_places():
         lengths.setdefault(name[0], set()).add(len(name))
     return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
@@ -126,12 +167,12 @@ def _place_lengths() -> dict[str, tuple[int, ...]]:
 def _place_names_in(text: str) -> list[tuple[int, str]]:
     """Place names written in ``text`` (longest first, left to right) with their positions, skipping
     destinations (支援湖北医疗队: 湖北 is not home)."""
-    table, lengths = places(), _place_lengths()
+    table, lengths, shorts = institution_places(), _place_lengths(), county_short_forms()
     found, i = [], 0
     while i < len(text):
         for length in lengths.get(text[i], ()):
             piece = text[i:i + length]
-            if piece in table:
+            if piece in table and not _inside_word(text, i, i + length, both=piece in shorts, short=length == 2):
                 if not DESTINATION.search(text, max(0, i - 2), i):
                     found.append((i, piece))
                 i += length
@@ -141,9 +182,26 @@ def _place_names_in(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def _inside_word(text: str, start: int, end: int, *, both: bool, short: bool) -> bool:
+    """A place name read inside another word: a county's derived short form across either edge (大城 in
+    大城市), any two-character name across its start (大理 in 远大理想, 立山 in 成立山口; 山西 in 山西医科大学
+    is read as written)."""
+    from .dictionary import dictionary_entry
+
+    if not (both or short):
+        return False
+    for left in range(max(0, start - 2), end if both else start):
+        for right in range(left + 2, min(len(text), end + 2) + 1):
+            if (left < start < right or left < end < right) and (left, right) != (start, end):
+                entry = dictionary_entry(text[left:right])
+                if entry and entry[1] not in ("ns", "nt", "nz", "j"):
+                    return True
+    return False
+
+
 def _places_in(name: str) -> list[tuple[int, frozenset[str]]]:
     """Places written in a name, left to right, with the provinces each may lie in."""
-    return [(position, places()[piece]) for position, piece in _place_names_in(name)]
+    return [(position, institution_places()[piece]) for position, piece in _place_names_in(name)]
 
 
 def _province_from_places(located: list[tuple[int, frozenset[str]]]) -> str | None:
@@ -170,6 +228,18 @@ def _dominant(keys: list[str]) -> str | None:
 def _unique(rows: list[dict], key) -> str | None:
     keys = {key(row) for row in rows}
     return keys.pop() if len(keys) == 1 and None not in keys else None
+
+
+def dominant_province(text: str) -> str | None:
+    """The province ``text`` names more often than any other, in at least half of its place names and at least
+    twice unless it names no other, or None.
+
+    >>> dominant_province("三亚的志愿者……海南……三亚学院"), dominant_province("从北京到上海")
+    ('海南', None)
+    """
+    by_name, _ = _gazetteer()
+    written = [by_name[name] for _, name in _place_names_in(text)]
+    return _dominant([key for rows in written if (key := _unique(rows, lambda r: r["province"]))])
 
 
 def _dominant_place(text: str, levels: set[str]) -> dict | None:

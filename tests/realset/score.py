@@ -37,10 +37,13 @@ Matching rules (``CONVENTIONS.md`` in the set says what was annotated):
   has no age column today, so age counts nothing on the code's side).
 - **institutions**, media aside: a gold institution (type other than media) matches a body of the document
   whose canonical name or any name as written equals it. A body is the mentions of one canonical name; a
-  department's name as written includes its parent's mention right before it (县委 + 组织部 = 县委组织部).
-  Bodies that equal a gold media outlet, or whose name ends like an outlet (日报, 新华社, 网, 电视台 …), are
-  left out of precision and scored as **media**: recall of the gold outlets as any body, precision over
-  those outlet bodies. **institution type** and **institution province** are accuracies over the matched
+  department's name as written includes its parent's mention right before it (县委 + 组织部 = 县委组织部),
+  and the whole chain of such mentions (省委 + 统战部 + 工商经济处 = 省委统战部工商经济处): the gold lists a
+  body at its longest written span. For the same reason a body that is written only as the first part of
+  its department's name (淄博中学 in 淄博中学团委), and matches no gold institution, is not counted as wrong.
+  Bodies that equal a gold media outlet, or that equal no other gold institution and are typed media by the
+  code or have a name that ends like an outlet (日报, 新华社, 网, 电视台 …), are left out of precision and
+  scored as **media**: recall of the gold outlets as any body, precision over those outlet bodies. **institution type** and **institution province** are accuracies over the matched
   gold institutions (gold null province = no province).
 - **genre**: one answer per document (an accuracy). **title**, **doc_date**, **issuer**: recall over the
   documents whose gold has one, precision over the documents where the code gives one. A null gold title
@@ -83,7 +86,7 @@ PUNCTS = ("asis", "fullwidth")
 PRESS_WORDS = frozenset("作者 记者 通讯员 编辑 责任编辑 校对 审核 审校 摄影 文 图 图文 文字 海报 题字 编导 采访者 实习生".split())
 PRESS_ENDINGS = ("记者", "编辑", "制作", "拍摄", "监制")
 ROLE_PARTS = re.compile(r"[;；、，,()（）]")
-# The code has no media type: an outlet is told by its name (as in tests/devset.py).
+# An outlet is a body the code types media, or one whose name ends like an outlet (as in tests/devset.py).
 MEDIA_NAME = re.compile(r"(?:日报|晚报|晨报|青年报|报社|报|新华社|中新社|新华网|人民网|中新网|网|电视台|客户端|融媒体中心)$")
 BASELINE_TAGS = frozenset({"nr", "nrfg", "nrt"})
 CONTEXT = 14  # characters either side of a miss in --misses
@@ -496,22 +499,31 @@ def document_bodies(run: Run) -> dict[str, dict[str, dict]]:
 
     A department's name as written runs from the mention right before it, its parent's (县委 + 组织部)."""
     bodies: dict[str, dict[str, dict]] = defaultdict(dict)
-    previous = None
+    previous, chain, previous_body = None, "", None
     for row in run.mentions.sort_values(["doc_id", "start"]).to_dict("records"):
         canonical = norm(row["canonical"]) or norm(row["name"])
         body = bodies[run.file_of[row["doc_id"]]].setdefault(
-            canonical, {"names": {canonical}, "type": row["type"], "province": None})
+            canonical, {"names": {canonical}, "type": row["type"], "province": None, "mentions": 0, "as_parent": 0})
         body["names"].add(norm(row["name"]))
+        body["mentions"] += 1
         if _value(row, "parent") and previous and previous["doc_id"] == row["doc_id"] \
                 and previous["end"] == row["start"]:
-            body["names"].add(norm(previous["name"]) + norm(row["name"]))
+            body["names"] |= {norm(previous["name"]) + norm(row["name"]), chain + norm(row["name"])}
+            chain += norm(row["name"])
+            previous_body["as_parent"] += 1
+        else:
+            chain = norm(row["name"])
         body["province"] = body["province"] or norm(_value(row, "province")) or None
-        previous = row
+        previous, previous_body = row, body
     return bodies
 
 
-def _is_outlet(names: set[str], media: set[str]) -> bool:
-    return bool(names & media) or any(MEDIA_NAME.search(name) for name in names)
+def _is_outlet(body: dict, media: set[str], others: set[str]) -> bool:
+    """A gold outlet, or - unless it is a gold institution of another type - a body typed or named like one."""
+    names = body["names"]
+    if names & media or names & others:
+        return bool(names & media)
+    return body["type"] == "media" or any(MEDIA_NAME.search(name) for name in names)
 
 
 def score_institutions(gold: dict[str, dict], run: Run) -> dict[str, Score]:
@@ -532,9 +544,9 @@ def score_institutions(gold: dict[str, dict], run: Run) -> dict[str, Score]:
                 score_body(scores, file, name, institution, match)
         for canonical, body in bodies.items():
             needle = next(iter(sorted(body["names"] - {canonical})), canonical)
-            if _is_outlet(body["names"], media):
+            if _is_outlet(body, media, others):
                 scores["media"].predicted(bool(body["names"] & media), Note(file, f"extra outlet {canonical}", needle))
-            else:
+            elif body["names"] & others or body["as_parent"] < body["mentions"]:  # (written only as a prefix: not wrong)
                 scores["institutions"].predicted(bool(body["names"] & others), Note(file, f"extra {canonical}", needle))
     return scores
 
