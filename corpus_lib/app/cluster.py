@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 from contextlib import contextmanager
 from typing import Callable
 
@@ -27,6 +28,7 @@ from ..errors import CorpusError
 SCHEDULER_ENV = "CORPUS_LIB_SCHEDULER"
 LOCAL = "local"
 CONNECT_TIMEOUT = "10s"
+PROBE_TIMEOUT = 5            # seconds to wait for the scheduler's port to answer at all
 WORKER_TIMEOUT = 60          # seconds to wait for a first worker
 PARTITION_CHARS = 300_000    # characters of text per task: about 80 news documents, a second or two of work
 
@@ -65,12 +67,28 @@ def _open(address: str):
         return distributed.Client(cluster), cluster
     if "://" not in address:
         raise CorpusError(f"--scheduler {address}: write tcp://HOST:PORT, or 'local' for a cluster on this machine")
+    _check_reachable(address)
     try:
         client = distributed.Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError, ValueError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise CorpusError(f"--scheduler {address}: cannot reach a Dask scheduler there ({reason[:160]})") from None
     return client, None
+
+
+def _check_reachable(address: str) -> None:
+    """Fail at once, in one line, when nothing listens at a tcp:// address (Dask itself retries until its timeout)."""
+    scheme, _, rest = address.partition("://")
+    if scheme not in ("tcp", "tls"):
+        return
+    host, _, port = rest.rstrip("/").rpartition(":")
+    if not host or not port.isdigit():
+        raise CorpusError(f"--scheduler {address}: write tcp://HOST:PORT, or 'local' for a cluster on this machine")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=PROBE_TIMEOUT).close()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise CorpusError(f"--scheduler {address}: cannot reach a Dask scheduler there ({reason})") from None
 
 
 def check_workers(client) -> int:
