@@ -6,10 +6,15 @@ Writes the 400x corpus (2,800 files, ~10M characters; ``make_corpus.py --undated
   3. the same command again (warm: segmentation and per-document results cached).
 While each command runs, every process under it is sampled from /proc (4 times a second): the peak
 resident memory of each process, and each notebook kernel's lifetime (the notebook's time).
-Targets: run <= 3x baseline, no process over 2 GB.
+Targets: run <= 2.5x baseline, no process over 1.5 GB.
 
     python benchmarks/bench_run.py                  # BENCH_DOCS=700 for a quicker look
     BENCH_CORPUS=/tmp/c2800 python benchmarks/bench_run.py   # reuse a corpus you generated
+    python benchmarks/bench_run.py --scheduler local         # the per-document stage on a LocalCluster of 2 workers
+    python benchmarks/bench_run.py --scheduler tcp://127.0.0.1:8786 --cold-only   # on a running cluster
+
+With ``--scheduler`` the run's own process is the client: its peak is printed as the client's; a LocalCluster's
+workers are the run's children and listed with the other processes (a remote cluster's are not sampled).
 
 Not a test: run it by hand (``make bench``). It takes many minutes on two cores.
 """
@@ -123,18 +128,18 @@ def kernels(sampler: Sampler) -> list[tuple[str, float, int]]:
 
 def report(label: str, seconds: float, baseline: float, sampler: Sampler) -> bool:
     peak = max(info["peak"] for info in sampler.seen.values())
-    print(f"\n{label}: {seconds:.1f} s = {seconds / baseline:.2f}x jieba (target <= 3); "
-          f"largest process {peak / GB:.2f} GB (target <= 2), all processes together at most {sampler.total_peak / GB:.2f} GB")
+    print(f"\n{label}: {seconds:.1f} s = {seconds / baseline:.2f}x jieba (target <= 2.5); "
+          f"largest process {peak / GB:.2f} GB (target <= 1.5), all processes together at most {sampler.total_peak / GB:.2f} GB")
     root = sampler.seen.get(sampler.root)
     if root:
-        print(f"  {'run (the command itself)':<28}{'':>9}{root['peak'] / GB:>8.2f} GB")
+        print(f"  {'run (the command; the client)':<28}{'':>9}{root['peak'] / GB:>8.2f} GB")
     for name, alive, rss in kernels(sampler):
         print(f"  {name:<28}{alive:>8.1f}s{rss / GB:>8.2f} GB")
     workers = [info for pid, info in sampler.seen.items() if pid != sampler.root and not info["name"].startswith("kernel")
                and info["peak"] > 50 * 1024 ** 2]
     for info in workers:
         print(f"  {info['name'][:28]:<28}{info['last'] - info['first']:>8.1f}s{info['peak'] / GB:>8.2f} GB")
-    return seconds / baseline <= 3 and peak <= 2 * GB
+    return seconds / baseline <= 2.5 and peak <= 1.5 * GB
 
 
 def jieba_baseline(corpus: Path) -> float:
@@ -149,7 +154,13 @@ def jieba_baseline(corpus: Path) -> float:
     return time.perf_counter() - start
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="time python -m corpus_lib run against plain jieba")
+    parser.add_argument("--scheduler", help="pass --scheduler to the run (tcp://HOST:PORT or local)")
+    parser.add_argument("--cold-only", action="store_true", help="skip the second (warm) run")
+    options = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-run-"))
     os.environ["CORPUS_LIB_CACHE"] = str(work / "cache-make")  # never the user's cache
     corpus = Path(os.environ["BENCH_CORPUS"]) if os.environ.get("BENCH_CORPUS") else work / "corpus"
@@ -157,13 +168,16 @@ def main() -> int:
         chars = write_corpus(corpus, DOCS, dated=False)
         print(f"corpus: {DOCS} files, {chars:,} characters in {corpus}")
     env = {**os.environ, "CORPUS_LIB_CACHE": str(work / "cache")}
-    command = [sys.executable, "-m", "corpus_lib", "run", "--corpus", str(corpus), "--formats", "png", "--out"]
+    command = [sys.executable, "-m", "corpus_lib", "run", "--corpus", str(corpus), "--formats", "png"]
+    command += ["--scheduler", options.scheduler] if options.scheduler else []
+    command += ["--out"]
     baseline = jieba_baseline(corpus)
     print(f"jieba.lcut over the same text: {baseline:.1f} s")
     cold, cold_sampler, cold_ok = run_command(command + [str(work / "out-cold")], env)
     met = report("run, cold cache", cold, baseline, cold_sampler) and cold_ok
-    warm, warm_sampler, warm_ok = run_command(command + [str(work / "out-warm")], env)
-    met = report("run, warm cache", warm, baseline, warm_sampler) and warm_ok and met
+    if not options.cold_only:
+        warm, warm_sampler, warm_ok = run_command(command + [str(work / "out-warm")], env)
+        met = report("run, warm cache", warm, baseline, warm_sampler) and warm_ok and met
     print("\ntargets:", "met" if met else "NOT met", f"(outputs in {work})")
     return 0 if met else 1
 

@@ -370,7 +370,9 @@ def run_command(args) -> int:
     params = parse_params(getattr(args, "param", []))
     report = getattr(args, "report", None)
     reports = parse_reports(report) if report is not None else REPORTS
-    scheduler = getattr(args, "scheduler", None) or os.environ.get("CORPUS_LIB_SCHEDULER") or None
+    # -p SCHEDULER=… is --scheduler: the run computes the per-document results there, the kernels then read them
+    scheduler = (getattr(args, "scheduler", None) or params.pop("SCHEDULER", None)
+                 or os.environ.get("CORPUS_LIB_SCHEDULER") or None)
     columns = corpus_columns(args, params)
     if columns:
         params["CORPUS_COLUMNS"] = columns
