@@ -141,3 +141,31 @@ def test_partitions_keep_every_item_in_order():
     parts = cluster._partitions(items)
     assert [item for part in parts for item in part] == items
     assert len(parts) > 1 and all(part for part in parts)
+
+
+class _FakeClient:
+    """What ``check_workers`` asks of a ``distributed.Client``: workers answering with their identity."""
+
+    def __init__(self, identities: dict):
+        self.identities = identities
+
+    def wait_for_workers(self, count, timeout):
+        if len(self.identities) < count:
+            raise TimeoutError
+
+    def run(self, function):
+        return self.identities
+
+    def scheduler_info(self):
+        return {"workers": dict.fromkeys(self.identities)}
+
+
+def test_a_worker_with_other_code_or_data_stops_the_run_naming_it():
+    from corpus_lib.app import cluster
+    from corpus_lib.errors import CorpusError
+
+    mine = cluster.worker_identity()
+    assert cluster.check_workers(_FakeClient({"tcp://a:1": mine, "tcp://b:2": list(mine)})) == 2
+    with pytest.raises(CorpusError, match="tcp://b:2") as error:
+        cluster.check_workers(_FakeClient({"tcp://a:1": mine, "tcp://b:2": (mine[0], "0" * len(mine[1]))}))
+    assert len(str(error.value).splitlines()) == 1
