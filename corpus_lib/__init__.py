@@ -33,6 +33,17 @@ MODULES = {
 }
 
 
+def use_scheduler(address: str | None):
+    """Compute this process's uncached per-document results on the Dask cluster at ``address`` (``tcp://HOST:PORT``,
+    or ``local`` for a LocalCluster of 2 workers) from now on; ``None`` changes nothing. Returns the client or None.
+    Dask is imported only when an address is given."""
+    if not address:
+        return None
+    from .app import cluster
+
+    return cluster.use_scheduler(address)
+
+
 def __getattr__(name: str):
     if name in MODULES:
         return import_module(f"{__name__}.{MODULES[name]}")
@@ -42,5 +53,5 @@ def __getattr__(name: str):
 __all__ = [
     "CorpusError", "apply_style", "clean_text", "filter_tokens", "font_path", "kwic_search_box", "load_corpus",
     "save_figure", "save_table", "segment", "segment_corpus", "setup_notebook", "show_figure", "show_table",
-    "split_sentences",
+    "split_sentences", "use_scheduler",
 ]

@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--report", metavar="html,docx", help="the reports to write (default: both)")
     run.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
                      help="set a notebook parameter, e.g. -p 'KEYNESS_TARGET=[\"news\"]' (repeatable)")
+    run.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                     help="compute the per-document results on this Dask scheduler's workers ('local': a LocalCluster "
+                          "of 2 workers here; default: $CORPUS_LIB_SCHEDULER, else this machine's two cores)")
     run.set_defaults(handler=_run)
     return parser
 

@@ -294,12 +294,26 @@ def _publish(staging: Path, out: Path) -> None:
         os.replace(file, target)
 
 
+@contextmanager
+def per_document_engine(scheduler: str | None):
+    """Where the per-document results are computed: this machine's two cores, or the Dask cluster at
+    ``scheduler`` (``app.cluster``, imported only then). An unreachable scheduler fails here, in one line."""
+    if scheduler is None:
+        with doccache.workers(2):
+            yield
+        return
+    from . import cluster
+
+    with cluster.connect(scheduler) as client, doccache.engine(cluster.compute_on(client)):
+        yield
+
+
 def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None,
-                    reports: tuple[str, ...] = REPORTS) -> int:
+                    reports: tuple[str, ...] = REPORTS, scheduler: str | None = None) -> int:
     from ..io.corpus import load_corpus
     from .precompute import warm_cache
 
-    with doccache.workers(2):  # a cold run computes the per-document results with both cores, once
+    with per_document_engine(scheduler):  # a cold run computes the per-document results once, in parallel
         docs = load_corpus(corpus, columns=(params or {}).get("CORPUS_COLUMNS"))  # bad input fails here, in one line
         if params and params.get("GROUP_BY") is not None:
             from ..grouping import choose_grouping
@@ -356,6 +370,9 @@ def run_command(args) -> int:
     params = parse_params(getattr(args, "param", []))
     report = getattr(args, "report", None)
     reports = parse_reports(report) if report is not None else REPORTS
+    # -p SCHEDULER=… is --scheduler: the run computes the per-document results there, the kernels then read them
+    scheduler = (getattr(args, "scheduler", None) or params.pop("SCHEDULER", None)
+                 or os.environ.get("CORPUS_LIB_SCHEDULER") or None)
     columns = corpus_columns(args, params)
     if columns:
         params["CORPUS_COLUMNS"] = columns
@@ -363,6 +380,8 @@ def run_command(args) -> int:
         if params:
             option = "--columns" if getattr(args, "columns", None) else "-p"
             raise CorpusError(f"{option} changes the analysis: use it with --corpus or --out, not to refresh the repository")
+        if getattr(args, "scheduler", None):
+            raise CorpusError("--scheduler is for --corpus or --out, not to refresh the repository")
         if report is not None:
             raise CorpusError("--report writes into --out: use it with --corpus or --out, not to refresh the repository")
         return refresh_repository(formats)
@@ -371,4 +390,4 @@ def run_command(args) -> int:
         raise CorpusError(f"{corpus}: no such file or folder")
     out = Path(args.out) if args.out else _default_out(corpus)
     _check_out(out)
-    return run_into_folder(corpus, out, formats, params, reports)
+    return run_into_folder(corpus, out, formats, params, reports, scheduler=scheduler)

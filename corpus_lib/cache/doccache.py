@@ -11,7 +11,9 @@ included), so an edited dictionary or module means fresh results, never stale on
 pickled: keep them plain (tuples, dicts, dates), not DataFrames, and build one frame from all rows.
 Like the segmentation cache it only costs speed when the cache folder cannot be used.
 
-Within ``with workers(2):`` results that are not cached yet are computed by two processes.
+Within ``with workers(2):`` results that are not cached yet are computed by two processes; within
+``with engine(compute):`` by ``compute`` (``app.cluster``: partitions of documents on a Dask cluster). Either
+way the results come back to this process, which alone writes them into its cache.
 """
 from __future__ import annotations
 
@@ -119,7 +121,7 @@ def _write(database, name: str, results: dict) -> None:
 
 # ---------------------------------------------------------------- computing
 
-_pool: dict[str, object] = {"workers": 1, "executor": None}
+_pool: dict[str, object] = {"workers": 1, "executor": None, "engine": None}
 
 
 @contextmanager
@@ -135,13 +137,33 @@ def workers(count: int = 2):
         _pool.update(saved)
 
 
+@contextmanager
+def engine(compute: Callable[[Callable, list[tuple]], list]):
+    """Inside the block, missing results are computed by ``compute(function, items)`` (which returns
+    ``[function(*item) for item in items]``, in order), e.g. on a Dask cluster (``app.cluster``);
+    the results are written to this process's cache as always."""
+    saved = _pool["engine"]
+    _pool["engine"] = compute
+    try:
+        yield
+    finally:
+        _pool["engine"] = saved
+
+
 def _compute(function: Callable, items: list[tuple]) -> list:
+    if _pool["engine"] is not None and len(items) >= MIN_PARALLEL:
+        return _pool["engine"](function, items)
     if _pool["workers"] < 2 or len(items) < MIN_PARALLEL:
         return [function(*item) for item in items]
     if _pool["executor"] is None:
         _pool["executor"] = ProcessPoolExecutor(_pool["workers"])
     chunk = max(1, len(items) // (_pool["workers"] * 8))
     return list(_pool["executor"].map(function, *zip(*items), chunksize=chunk))
+
+
+def computing_elsewhere() -> bool:
+    """True inside ``engine``: results are computed by other processes, which may not share this one's cache."""
+    return _pool["engine"] is not None
 
 
 def parallel_map(function: Callable, texts: Sequence[str]) -> list:
@@ -163,6 +185,9 @@ def cached_per_document(name: str, function: Callable, texts: Iterable[str], *co
     items = list(zip(texts, *columns)) if columns else [(text,) for text in texts]
     keys = [document_key(item[0], item[1:]) for item in items]
     label, database = f"{name}/{version}", _database()
+    if name in _discarded:
+        _fill(database, label, function, keys, items)
+        return [[] for _ in keys]
     found = _read(database, label, keys)
     missing = {key: item for key, item in zip(keys, items) if key not in found}
     if missing:
@@ -170,6 +195,48 @@ def cached_per_document(name: str, function: Callable, texts: Iterable[str], *co
         _write(database, label, computed)
         found.update(computed)
     return [found[key] for key in keys]
+
+
+FILL_BATCH = 2_000  # documents computed and written at a time when only filling the cache
+_discarded: set[str] = set()
+
+
+@contextmanager
+def discarding(*names: str):
+    """Inside the block, ``cached_per_document`` for these analyses only fills the cache, a batch of
+    documents at a time, and returns an empty list per document: ``run`` precomputes results it never
+    reads itself without holding them (the analyses' results are lists of rows, so [] is "no rows")."""
+    saved = set(_discarded)
+    _discarded.update(names)
+    try:
+        yield
+    finally:
+        _discarded.clear()
+        _discarded.update(saved)
+
+
+def _fill(database, label: str, function: Callable, keys: list[str], items: list[tuple]) -> None:
+    cached = set(_read_keys(database, label, keys))
+    missing = list({key: item for key, item in zip(keys, items) if key not in cached}.items())
+    for start in range(0, len(missing), FILL_BATCH):
+        batch = missing[start:start + FILL_BATCH]
+        _write(database, label, dict(zip((key for key, _ in batch), _compute(function, [item for _, item in batch]))))
+
+
+def _read_keys(database, name: str, keys: list[str]) -> list[str]:
+    """The keys among ``keys`` that the cache holds (without reading their values)."""
+    if database is None:
+        return []
+    unique, found = list(dict.fromkeys(keys)), []
+    try:
+        for start in range(0, len(unique), BATCH):
+            part = unique[start:start + BATCH]
+            rows = database.execute(f"SELECT key FROM results WHERE name = ? AND key IN ({','.join('?' * len(part))})",
+                                    [name, *part]).fetchall()
+            found += [key for (key,) in rows]
+    except cachedb.ERRORS:
+        pass
+    return found
 
 
 def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args, version: str = "1"):

@@ -10,6 +10,7 @@ import re
 import tempfile
 import weakref
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -106,7 +107,20 @@ def saved_stem(fig) -> str | None:
     return _saved_stems.get(fig)
 
 
-def save_table(table: pd.DataFrame, name: str) -> Path:
-    """Write ``table`` as UTF-8 CSV with a BOM (so Excel shows the Chinese) into the tables folder."""
+def save_table(table: pd.DataFrame | Iterable[pd.DataFrame], name: str) -> Path:
+    """Write ``table`` as UTF-8 CSV with a BOM (so Excel shows the Chinese) into the tables folder.
+
+    ``table`` may also be an iterable of frames with the same columns (``themes.term_counts_in_chunks``):
+    they are written one after another under one header, the same bytes as their concatenation, so a
+    table of millions of rows never needs to be one frame in memory.
+    """
     target = _target(paths.tables_dir(), name, "csv")
-    return write_atomic(target, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    if isinstance(table, pd.DataFrame):
+        return write_atomic(target, lambda tmp: table.to_csv(tmp, index=False, encoding="utf-8-sig"))
+    return write_atomic(target, lambda tmp: _write_chunks(table, tmp))
+
+
+def _write_chunks(chunks: Iterable[pd.DataFrame], path) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        for number, chunk in enumerate(chunks):
+            chunk.to_csv(handle, index=False, header=number == 0, lineterminator=os.linesep)

@@ -185,6 +185,28 @@ def count_columns(text: str, *, backend: str = DEFAULT_BACKEND) -> tuple[list[st
     return types, values
 
 
+def segmentation_row(text: str, *, backend: str = DEFAULT_BACKEND) -> tuple[list[str], list[str], np.ndarray]:
+    """(tokens, distinct tokens, their counts) of ``text``, computed without the cache: what a process
+    that does not share the cache (a Dask worker) sends back for ``store_segmentation``."""
+    tokens = segment(text, backend=backend, cache=False)
+    counts = Counter(tokens)
+    return tokens, list(counts), np.fromiter(counts.values(), dtype=np.int32, count=len(counts))
+
+
+def store_segmentation(text: str, row: tuple[list[str], list[str], np.ndarray], *,
+                       backend: str = DEFAULT_BACKEND) -> None:
+    """Write a ``segmentation_row`` into this process's cache, as ``count_columns`` would have."""
+    store, key, _ = _lookup(text, backend, "counts")
+    if store:
+        tokens, types, counts = row
+        _quietly(lambda: (store.put_tokens(key, tokens), store.put_counts(key, types, counts)))
+
+
+def has_counts(text: str, *, backend: str = DEFAULT_BACKEND) -> bool:
+    """Whether the cache holds the token counts of ``text``."""
+    return _lookup(text, backend, "counts")[2] is not None
+
+
 def count_tokens(text: str, *, backend: str = DEFAULT_BACKEND) -> dict[str, int]:
     """How often each token occurs in ``text`` (from the cached count columns).
 

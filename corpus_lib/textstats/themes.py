@@ -118,6 +118,43 @@ def term_counts(docs: pd.DataFrame, *, boilerplate: bool = False, by: str = "doc
                          "count": counts[order], "per_10k": per_10k[order]})
 
 
+def term_counts_in_chunks(docs: pd.DataFrame, *, boilerplate: bool = False, rows: int = 500_000):
+    """``term_counts(docs, boilerplate=...)`` (by document) as consecutive frames of about ``rows`` rows,
+    whole documents each, in the same order: the long table can be written (``save_table``) without
+    ever being one frame. There is always at least one frame, empty for a corpus without terms.
+
+    >>> import corpus_lib as cl
+    >>> docs = cl.load_corpus()
+    >>> pd.concat(list(term_counts_in_chunks(docs, rows=1000)), ignore_index=True).equals(term_counts(docs))
+    True
+    """
+    positions, codes, counts, terms = _count_arrays(docs, boilerplate)
+    labels = docs["doc_id"].to_numpy(dtype=object)
+    totals, term_ranks, label_ranks = np.bincount(positions, weights=counts), _string_ranks(terms), _string_ranks(labels)
+    by_document = np.argsort(positions, kind="stable")
+    starts = np.searchsorted(positions[by_document], np.arange(len(labels) + 1))
+    chunk, size = [], 0
+    for position in np.argsort(label_ranks, kind="stable"):  # documents in doc_id order
+        chunk.append(by_document[starts[position]:starts[position + 1]])
+        size += len(chunk[-1])
+        if size >= rows:
+            yield _count_rows(np.concatenate(chunk), positions, codes, counts, terms, labels, totals, term_ranks,
+                              label_ranks)
+            chunk, size = [], 0
+    if chunk or size == 0:
+        yield _count_rows(np.concatenate(chunk) if chunk else np.zeros(0, dtype=np.intp), positions, codes, counts,
+                          terms, labels, totals, term_ranks, label_ranks)
+
+
+def _count_rows(entries, positions, codes, counts, terms, labels, totals, term_ranks, label_ranks) -> pd.DataFrame:
+    """The rows of ``term_counts`` for some entries of the count arrays, in its order."""
+    positions, codes, counts = positions[entries], codes[entries], counts[entries]
+    per_10k = np.round(counts / totals[positions] * 10_000, 2) if len(entries) else np.zeros(0)
+    order = np.lexsort((term_ranks[codes], -counts, label_ranks[positions]))
+    return pd.DataFrame({"doc_id": labels[positions[order]], "term": terms[codes[order]],
+                         "count": counts[order], "per_10k": per_10k[order]})
+
+
 def _string_ranks(values: np.ndarray) -> np.ndarray:
     """Each string's place in code-point order (equal strings never occur here)."""
     ranks = np.empty(len(values), dtype=np.int64)
