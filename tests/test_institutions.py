@@ -574,3 +574,13 @@ def test_only_candidates_on_unknown_characters_are_scored():
     assert scored == {"兰州大学": False, "南京鼓楼医院": True, "南京鼓楼医院呼吸科": False, "凹下村": True}
     table, bias, threshold = weights()
     assert table and -5 < threshold < 5
+
+
+@pytest.mark.parametrize("text", ["当前，疫情防控正处在最吃劲的关键阶段。", "白衣战士坚守一线；广大基层社区工作者和物业人员坚守岗位。"])
+def test_a_suffix_that_begins_a_verb_or_a_name_that_opens_with_an_adjective_is_no_body(text):
+    assert list(inst.extract_institutions(text)["name"]) == []
+
+
+def test_an_office_before_its_head_s_title_is_still_a_body():
+    names = list(inst.extract_institutions("团县委邀请省委统战部工商经济处处长作报告。")["name"])
+    assert any(name.endswith("工商经济处") for name in names)

@@ -144,6 +144,7 @@ def probability(features: list[str]) -> float:
     return 1 / (1 + math.exp(-score(features)))
 
 
+VERB_WORD = 300      # a verb this frequent that a one-character suffix begins (处在, 处于) makes it no suffix
 COMMON_WORD = 2000   # a dictionary word this frequent is a common word, not a name (城市, 年轻, 临时)
 DATE_TAIL = re.compile(r"[0-9０-９〇一二三四五六七八九十][年月日号]")
 DATE_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十]+[年月日号]")
@@ -151,18 +152,25 @@ DATE_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十]+[年月日
 
 def generic(candidate: Candidate, text: str) -> bool:
     """A candidate that names no body whatever the scorer says: its only name is a common word before the
-    body word (城市图书馆, 临时团支部: a common noun or adjective, no proper name), or a date (五月 + 团支部),
-    or it opens with the tail of a date (2010年 + 乡镇团委)."""
-    start = candidate.start
+    body word (城市图书馆, 临时团支部: a common noun or adjective, no proper name) or opens with a frequent
+    adjective or adverb (广大基层社区), or a date (五月 + 团支部), or it opens with the tail of a date (2010年 +
+    乡镇团委), or its one-character suffix begins a verb with the next character (防控正|处在)."""
+    start, end = candidate.start, candidate.end
     if start and DATE_TAIL.match(text, start - 1):
         return True
+    if candidate.suffix and len(candidate.suffix) == 1 and end < len(text):
+        verb = dictionary_entry(text[end - 1:end + 1])
+        if verb and verb[1] == "v" and verb[0] >= VERB_WORD and not text.startswith(ROLES_AFTER, end):
+            return True  # 防控正|处在…: the suffix begins a verb (not 工商处|处长: a title follows)
     parts = candidate.parts
     if parts and parts[0][0] == "bare" and DATE_RUN.fullmatch(parts[0][1]):
         return True
     if not parts or parts[0][0] != "bare" or any(kind not in ("bare", "suffix") for kind, _ in parts):
         return False
     entry = dictionary_entry(parts[0][1])
-    return bool(entry) and entry[0] >= COMMON_WORD
+    head = dictionary_entry(parts[0][1][:2])
+    return (bool(entry) and entry[0] >= COMMON_WORD) or (  # 广大|基层社区: a frequent adjective or adverb opens it
+        bool(head) and head[1] in ("a", "ad", "d") and head[0] >= COMMON_WORD)
 
 
 def accepted(candidate: Candidate, text: str) -> bool:
