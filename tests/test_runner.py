@@ -257,3 +257,13 @@ def test_a_failing_word_report_is_named_and_the_rest_is_published(tmp_path, monk
     assert main(["run", "--corpus", str(tmp_path / "ok.txt"), "--out", str(tmp_path / "o")]) == 1
     assert "error: report.docx failed: 磁盘已满 disk full" in capsys.readouterr().err
     assert (tmp_path / "o" / "report.html").exists() and not (tmp_path / "o" / "report.docx").exists()
+
+
+def test_a_corpus_of_one_document_skips_the_topics_notebook_and_says_why():
+    import corpus_lib as cl
+    from corpus_lib.app import runner
+
+    seed = cl.load_corpus()
+    assert runner.unsupported(seed) == {}
+    skipped = runner.unsupported(seed.head(1))
+    assert list(skipped) == ["05_topics"] and "at least 2 documents; this corpus has 1" in skipped["05_topics"]

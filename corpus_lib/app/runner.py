@@ -308,6 +308,15 @@ def per_document_engine(scheduler: str | None):
         yield
 
 
+def unsupported(docs) -> dict[str, str]:
+    """The notebooks a corpus cannot support, with why: a topic model (05_topics) needs at least two documents."""
+    from ..textstats.topics import MIN_TOPICS
+
+    if len(docs) < MIN_TOPICS:
+        return {"05_topics": f"a topic model needs at least {MIN_TOPICS} documents; this corpus has {len(docs)}"}
+    return {}
+
+
 def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None,
                     reports: tuple[str, ...] = REPORTS, scheduler: str | None = None) -> int:
     from ..io.corpus import load_corpus
@@ -325,7 +334,10 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
     try:
         env = {"CORPUS_LIB_FIGURES_DIR": staging / "figures", "CORPUS_LIB_TABLES_DIR": staging / "tables",
                "CORPUS_LIB_FORMATS": ",".join(formats), "MPLBACKEND": "Agg"}
-        targets = {nb: staging / "notebooks" / nb.name for nb in notebooks()}
+        skipped = unsupported(docs)
+        for name, why in skipped.items():
+            print(f"{name}: 跳过 skipped: {why}", file=sys.stderr)
+        targets = {nb: staging / "notebooks" / nb.name for nb in notebooks() if nb.stem not in skipped}
         failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve()), **(params or {})}, env=env)
         write_workbook(staging / "tables", staging / "tables.xlsx")
         executed = [t for t in targets.values() if t.exists()]
@@ -336,7 +348,7 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
         _publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return _summary(failures, out)
+    return _summary(failures, out, len(skipped))
 
 
 def refresh_repository(formats: tuple[str, ...]) -> int:
@@ -346,11 +358,12 @@ def refresh_repository(formats: tuple[str, ...]) -> int:
     return _summary(failures, paths.FIGURES_DIR)
 
 
-def _summary(failures: list[tuple[str, str]], out: Path) -> int:
+def _summary(failures: list[tuple[str, str]], out: Path, skipped: int = 0) -> int:
     for name, message in failures:
         print(f"error: {name} failed: {message}", file=sys.stderr)
-    ran = len(notebooks()) - sum(name.endswith(".ipynb") for name, _ in failures)
-    print(f"{ran}/{len(notebooks())} notebooks ran; outputs in {out}", file=sys.stderr)
+    ran = len(notebooks()) - skipped - sum(name.endswith(".ipynb") for name, _ in failures)
+    note = f" ({skipped} skipped)" if skipped else ""
+    print(f"{ran}/{len(notebooks())} notebooks ran{note}; outputs in {out}", file=sys.stderr)
     return 1 if failures else 0
 
 
