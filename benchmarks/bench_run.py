@@ -164,7 +164,6 @@ def jieba_baseline(corpus: Path) -> float:
 
 
 ROOT = Path(__file__).resolve().parent.parent
-COLD_ONLY = False  # --cold-only or BENCH_COLD_ONLY: skip the warm runs
 
 
 def baseline_tree(revision: str, work: Path) -> Path:
@@ -176,10 +175,11 @@ def baseline_tree(revision: str, work: Path) -> Path:
     return target
 
 
-def cold_and_warm(label: str, command: list[str], env: dict, work: Path, baseline: float) -> tuple[float, float, bool]:
+def cold_and_warm(label: str, command: list[str], env: dict, work: Path, baseline: float, *,
+                  cold_only: bool) -> tuple[float, float, bool]:
     cold, cold_sampler, cold_ok = run_command(command + [str(work / f"out-{label.split()[0]}-cold")], env)
     met = report(f"{label}: run, cold cache", cold, baseline, cold_sampler) and cold_ok
-    if COLD_ONLY:
+    if cold_only:
         return cold, float("nan"), met
     warm, warm_sampler, warm_ok = run_command(command + [str(work / f"out-{label.split()[0]}-warm")], env)
     met = report(f"{label}: run, warm cache", warm, baseline, warm_sampler) and warm_ok and met
@@ -203,17 +203,17 @@ def main(argv: list[str] | None = None) -> int:
     command = [sys.executable, "-m", "corpus_lib", "run", "--corpus", str(corpus), "--formats", "png"]
     command += ["--scheduler", options.scheduler] if options.scheduler else []
     command += ["--out"]
-    global COLD_ONLY
-    COLD_ONLY = options.cold_only or bool(os.environ.get("BENCH_COLD_ONLY"))
+    cold_only = options.cold_only or bool(os.environ.get("BENCH_COLD_ONLY"))  # skip the warm runs
     baseline = jieba_baseline(corpus) if os.environ.get("BENCH_JIEBA", "1") != "0" else float("nan")
     print(f"jieba.lcut over the same text: {baseline:.1f} s", flush=True)
-    cold, warm, met = cold_and_warm("current", command, env, work, baseline)
+    cold, warm, met = cold_and_warm("current", command, env, work, baseline, cold_only=cold_only)
     revision = os.environ.get("BENCH_BASELINE")
     if revision:
         tree = baseline_tree(revision, work)
         old_env = {**env, "CORPUS_LIB_CACHE": str(work / "cache-baseline"),
                    "PYTHONPATH": os.pathsep.join([str(tree), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-        old_cold, old_warm, old_met = cold_and_warm(f"baseline {revision}", command, old_env, work, baseline)
+        old_cold, old_warm, old_met = cold_and_warm(f"baseline {revision}", command, old_env, work, baseline,
+                                                    cold_only=cold_only)
         print(f"\n{'':<12}{'current':>10}{'baseline':>10}{'ratio':>8}   (target <= 1.20)")
         for name, now, before in (("cold", cold, old_cold), ("warm", warm, old_warm)):
             print(f"{name:<12}{now:>9.1f}s{before:>9.1f}s{now / before:>8.2f}")
