@@ -37,7 +37,8 @@ def _tables(docs: pd.DataFrame) -> dict[str, bytes]:
     found = institutions.institution_mentions(docs)
     tables = {"dates": dates.date_mentions(docs), "institutions": found,
               "people": people.extract_people(docs, institutions=found), "cohorts": cohorts.cohort_mentions(docs),
-              "themes": themes.theme_hits(docs), "vocabulary": overview.vocabulary_table(docs)}
+              "themes": themes.theme_hits(docs), "vocabulary": overview.vocabulary_table(docs),
+              "collocations": themes.collocations(docs, min_freq=2, top=200)}
     return {name: table.to_csv(index=False).encode() for name, table in tables.items()}
 
 
@@ -63,6 +64,7 @@ def test_a_local_cluster_fills_the_cache_with_the_same_results_as_this_machine(s
     local = _tables(docs)
 
     monkeypatch.setenv("CORPUS_LIB_CACHE", str(tmp_path / "cluster"))
+    monkeypatch.setattr(cluster, "PARTITION_CHARS", 20_000)  # several partitions, so sums are added on the cluster
     segmentation.reset_cache()
     with cluster.connect("local") as client, doccache.engine(cluster.compute_on(client)):
         warm_cache(docs)
@@ -70,8 +72,11 @@ def test_a_local_cluster_fills_the_cache_with_the_same_results_as_this_machine(s
             lambda dask_scheduler: sorted({str(entry[0]).split("-")[1] for entry in dask_scheduler.transition_log
                                            if str(entry[0]).startswith("corpus_lib-")}))
     assert {"segmentation_row", "_institution_rows", "_document_people", "_cohort_rows"} <= set(ran)
+    # the word pairs and their margins were counted by partition and summed on the workers
+    assert {"_corpus_bigrams", "_corpus_pair_margins", "add_up"} <= set(ran)
     with monkeypatch.context() as patch:  # the tables now come from the cache the cluster filled
         patch.setattr(doccache, "_compute", _computing_forbidden)
+        patch.setattr(doccache, "_reduce", lambda partial, texts, args: _computing_forbidden(partial, texts))
         clustered = _tables(docs)
     assert clustered == local
     assert all(len(table.splitlines()) > 1 for name, table in local.items() if name != "cohorts")

@@ -167,3 +167,24 @@ def test_the_corpus_tables_read_back_equal_the_ones_computed():
     for computed, read in zip(cold, warm):
         pd.testing.assert_frame_equal(computed, read)
     assert cold[0].loc[cold[0]["doc_id"] == "d04", "date"].item() == pd.Timestamp("2020-02-24")
+
+
+def _pairs(texts: list[str]):
+    """Adjacent character pairs and characters of some texts: a sum over them (a ``reduced_per_corpus`` part)."""
+    from collections import Counter
+
+    return Counter(pair for text in texts for pair in zip(text, text[1:])), sum(map(len, texts))
+
+
+def test_a_corpus_sum_by_parts_in_two_processes_equals_the_sum_in_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("CORPUS_LIB_CACHE", str(tmp_path))
+    texts = [f"第{n}篇：青年志愿者在社区服务{n % 7}天。" for n in range(doccache.MIN_PARALLEL * 3)]
+    serial = _pairs(texts)
+    with doccache.workers(2):
+        summed = doccache.reduced_per_corpus("pairs-test", _pairs, texts)
+        assert doccache._pool["executor"] is not None  # the parts went to the two processes
+    assert summed == serial and summed[1] == sum(map(len, texts))
+    assert summed[0][("青", "年")] == len(texts)
+    with monkeypatch.context() as patch:  # the second call reads the cache
+        patch.setattr(doccache, "_reduce", lambda *args: pytest.fail("summed again"))
+        assert doccache.reduced_per_corpus("pairs-test", _pairs, texts) == serial

@@ -138,22 +138,50 @@ def compute_partition(function: Callable, items: list[tuple]) -> list:
     return [function(*item) for item in items]
 
 
-def compute_on(client) -> Callable[[Callable, list[tuple]], list]:
-    """``compute(function, items)`` for ``doccache.engine``: one task per partition, results in order."""
-    from uuid import uuid4
+def compute_on(client) -> "ClusterEngine":
+    """The engine for ``doccache.engine``: per-document results by partition, corpus-wide sums summed on the cluster."""
+    return ClusterEngine(client)
 
-    def compute(function: Callable, items: list[tuple]) -> list:
-        parts = _partitions(items)
+
+class ClusterEngine:
+    """``engine(function, items)``: one task per partition of items, the results back in order (they are the
+    per-document rows the cache stores). ``engine.reduce(partial, texts, args)``: ``partial`` over partitions of
+    the texts, then their sums added pairwise on the workers (a tree), so this process receives one sum: the
+    corpus-wide counts (word pairs, their margins, sentence co-occurrence) are reduced on the cluster."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def _keys(self, function: Callable, count: int) -> list[str]:
+        from uuid import uuid4
+
         run = f"{getattr(function, '__name__', 'compute')}-{uuid4().hex[:8]}"
-        futures = client.map(compute_partition, [function] * len(parts), parts,
-                             key=[f"corpus_lib-{run}-{number}" for number in range(len(parts))])
+        return [f"corpus_lib-{run}-{number}" for number in range(count)]
+
+    def __call__(self, function: Callable, items: list[tuple]) -> list:
+        parts = _partitions(items)
+        futures = self.client.map(compute_partition, [function] * len(parts), parts,
+                                  key=self._keys(function, len(parts)))
         results = []
         for future in futures:  # in order; each partition's memory on the cluster is released once read
             results += future.result()
             future.release()
         return results
 
-    return compute
+    def reduce(self, partial: Callable, texts: list[str], args: tuple):
+        parts = [[text for (text,) in part] for part in _partitions([(text,) for text in texts])]
+        futures = self.client.map(doccache.partial_sum, [partial] * len(parts), parts, [args] * len(parts),
+                                  key=self._keys(partial, len(parts)))
+        level = 0
+        while len(futures) > 1:  # pairs of sums added where they lie, level by level
+            level += 1
+            pairs = [futures[i:i + 2] for i in range(0, len(futures), 2)]
+            keys = self._keys(doccache.add_up, len(pairs))
+            futures = [self.client.submit(doccache.add_up, pair, key=f"{key}-sum{level}") if len(pair) == 2
+                       else pair[0] for pair, key in zip(pairs, keys)]
+        total = futures[0].result()
+        futures[0].release()
+        return total
 
 
 def use_scheduler(address: str):

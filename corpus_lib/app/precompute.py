@@ -2,7 +2,8 @@
 
 ``python -m corpus_lib run`` loads the corpus and calls ``warm_cache(docs)`` inside
 ``doccache.workers(2)``, so a cold run computes token counts, date mentions, institution
-mentions, cohort mentions, people, theme hits and reprint signatures with both cores. The five notebook kernels then read
+mentions, cohort mentions, people, theme hits and reprint signatures with both cores, and the corpus-wide
+word-pair counts summed by parts. The five notebook kernels then read
 them from the disk caches (``corpus_lib.cache.doccache`` and the segmentation cache) instead of
 computing them five times over. Each call here is the one a notebook makes, with the same
 arguments, so the cache keys match.
@@ -31,6 +32,7 @@ def warm_cache(docs: pd.DataFrame) -> None:
         cohorts.cohort_mentions(docs)
         themes.theme_hits(docs)
     reprints.find_reprints(docs)  # the signatures per document, then the groups once for the corpus
+    themes.corpus_sums(docs)  # word pairs and their margins, summed by parts (on the cluster, if any)
 
 
 def warm_segmentation(texts: list[str]) -> None:

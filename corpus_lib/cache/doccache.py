@@ -239,6 +239,72 @@ def _read_keys(database, name: str, keys: list[str]) -> list[str]:
     return found
 
 
+def reduced_per_corpus(name: str, partial: Callable, texts: Iterable[str], *args, version: str = "1"):
+    """``partial(texts, *args)`` for a whole corpus, where ``partial`` is a sum: its result over the corpus equals
+    ``add_up`` of its results over consecutive parts of it (Counters, numbers and tuples of them: pair counts,
+    margins, totals). Cached as ``cached_per_corpus``. When it is computed, the parts go to the processes of
+    ``workers``, or inside ``engine`` to a cluster that sums them there (``app.cluster``), so only the
+    corpus's sum comes back to this process, never a row per document.
+
+    >>> from collections import Counter
+    >>> reduced_per_corpus("characters-example", lambda texts: Counter("".join(texts)), ["青年", "青春"])["青"]
+    2
+    """
+    texts = list(texts)
+    corpus = "\n".join(cachedb.text_digest(text) for text in texts)
+    key = document_key(corpus, args)
+    label, database = f"{name}/{version}", _database()
+    found = _read(database, label, [key])
+    if key in found:
+        return found[key]
+    result = _reduce(partial, texts, args)
+    _write(database, label, {key: result})
+    return result
+
+
+def _reduce(partial: Callable, texts: list[str], args: tuple):
+    engine = _pool["engine"]
+    if engine is not None and hasattr(engine, "reduce") and len(texts) >= MIN_PARALLEL:
+        return engine.reduce(partial, texts, args)
+    if _pool["workers"] < 2 or len(texts) < MIN_PARALLEL:
+        return partial(texts, *args)
+    if _pool["executor"] is None:
+        _pool["executor"] = ProcessPoolExecutor(_pool["workers"])
+    size = -(-len(texts) // (_pool["workers"] * 4))
+    parts = [texts[start:start + size] for start in range(0, len(texts), size)]
+    return add_up(_pool["executor"].map(partial_sum, [partial] * len(parts), parts, [args] * len(parts)))
+
+
+def partial_sum(partial: Callable, texts: list[str], args: tuple):
+    """``partial(texts, *args)``: one part of a ``reduced_per_corpus`` (a task of a worker process)."""
+    return partial(texts, *args)
+
+
+def add_up(values: Iterable):
+    """The sum of ``reduced_per_corpus`` parts: Counters add their counts, tuples add item by item, numbers add.
+
+    >>> from collections import Counter
+    >>> add_up([(Counter(a=1), 3), (Counter(a=2, b=1), 4)])
+    (Counter({'a': 3, 'b': 1}), 7)
+    """
+    values = iter(values)
+    total = next(values)
+    for value in values:
+        total = _add(total, value)
+    return total
+
+
+def _add(first, second):
+    if isinstance(first, tuple):
+        return tuple(_add(a, b) for a, b in zip(first, second, strict=True))
+    if isinstance(first, dict):
+        total = first.copy()
+        for item, count in second.items():
+            total[item] = total.get(item, 0) + count
+        return total
+    return first + second
+
+
 def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args, version: str = "1"):
     """``function(texts, *args)`` for a whole corpus, read from the cache when this exact list of texts
     (in this order) and these arguments were seen before: for results such as count arrays that are

@@ -304,11 +304,14 @@ def keyness_by(docs: pd.DataFrame, column: str, target_values, reference_values=
 
 def _bigrams(docs: pd.DataFrame, boilerplate: bool) -> tuple[Counter, int]:
     """Adjacent pairs of raw tokens where both are kept terms (a pair never spans punctuation
-    or a dropped stop word), and the number of adjacent token pairs in the corpus (cached per corpus)."""
-    return doccache.cached_per_corpus("bigrams", _corpus_bigrams, docs["text"], boilerplate)
+    or a dropped stop word), and the number of adjacent token pairs in the corpus (cached per corpus; a sum
+    over the documents, so summed by parts in parallel or on a cluster: ``doccache.reduced_per_corpus``)."""
+    return doccache.reduced_per_corpus("bigrams", _corpus_bigrams, docs["text"], boilerplate)
 
 
 def _corpus_bigrams(texts: list[str], boilerplate: bool) -> tuple[Counter, int]:
+    """The kept pairs of some texts and their adjacent pairs: whether a word is kept depends on the word
+    alone, so the kept pairs of the corpus are the sum of those of its parts."""
     drop, pairs, total = _drop_set(boilerplate), Counter(), 0
     for tokens in map(segment, texts):
         total += max(len(tokens) - 1, 0)
@@ -356,7 +359,8 @@ def collocations(docs: pd.DataFrame, *, method: str = "llr", min_freq: int = 3, 
 
 
 def _pair_margins(docs: pd.DataFrame) -> tuple[Counter, Counter]:
-    return doccache.cached_per_corpus("pair_margins", _corpus_pair_margins, docs["text"])
+    """How often each token begins and ends an adjacent pair (a sum over documents, as ``_bigrams``)."""
+    return doccache.reduced_per_corpus("pair_margins", _corpus_pair_margins, docs["text"])
 
 
 def _corpus_pair_margins(texts: list[str]) -> tuple[Counter, Counter]:
@@ -365,6 +369,13 @@ def _corpus_pair_margins(texts: list[str]) -> tuple[Counter, Counter]:
         firsts.update(tokens[:-1])
         seconds.update(tokens[1:])
     return firsts, seconds
+
+
+def corpus_sums(docs: pd.DataFrame) -> None:
+    """Compute the corpus-wide pair counts that ``collocations`` reads into the per-corpus cache (``run`` calls
+    it while the per-document work runs in parallel or on a cluster, which sums them there)."""
+    _bigrams(docs, False)
+    _pair_margins(docs)
 
 
 # --------------------------------------------------------------------------- KWIC
@@ -475,7 +486,7 @@ def cooccurrence(docs: pd.DataFrame, *, top: int = 30, min_count: int = 2, max_e
     frequent = term_counts(docs, boilerplate=boilerplate, by="all")
     frequent = frequent[~frequent["term"].isin(set(exclude))].head(top)
     vocabulary = tuple(sorted(frequent["term"]))
-    pairs = doccache.cached_per_corpus("sentence_pairs", _sentence_pairs, docs["text"], vocabulary)
+    pairs = doccache.reduced_per_corpus("sentence_pairs", _sentence_pairs, docs["text"], vocabulary)
     edges = pd.DataFrame([(s, t, n) for (s, t), n in pairs.items() if n >= min_count],
                          columns=schema.columns("cooccurrence"))
     edges = edges.sort_values(["weight", "source", "target"], ascending=[False, True, True], ignore_index=True)

@@ -16,7 +16,6 @@ the test split stays for scoring.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 
