@@ -133,7 +133,7 @@ def measure_table(rows: int, work: Path) -> bool:
     print(f"{'jieba.lcut (baseline)':<30}{baseline:>9.2f}{1:>12.3f}")
     met = True
     for label in ("docs, cold cache", "docs, warm cache"):
-        seconds, sampler, ok = run_command(command, env)
+        seconds, sampler, ok = run_command(command, env, work)
         loader = sampler.seen[sampler.root]["peak"] / GB
         largest = max(info["peak"] for info in sampler.seen.values()) / GB
         print(f"{label:<30}{seconds:>9.2f}{seconds / baseline:>12.3f}{loader:>11.2f}{largest:>12.2f}"

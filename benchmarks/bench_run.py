@@ -108,10 +108,12 @@ class Sampler(threading.Thread):
             self.done.wait(self.interval)
 
 
-def run_command(args: list[str], env: dict) -> tuple[float, Sampler, bool]:
-    """Seconds, the sampled processes, and whether the command succeeded (if not, its last words)."""
+def run_command(args: list[str], env: dict, cwd: Path) -> tuple[float, Sampler, bool]:
+    """Seconds, the sampled processes, and whether the command succeeded (if not, its last words). The command
+    runs in ``cwd`` (the scratch folder): ``python -m corpus_lib`` imports from the working directory first, so run
+    from a checkout it would import that checkout's code instead of the one on PYTHONPATH (the baseline's)."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(args, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = Sampler(process.pid)
     sampler.start()
     _, stderr = process.communicate()
@@ -177,11 +179,11 @@ def baseline_tree(revision: str, work: Path) -> Path:
 
 def cold_and_warm(label: str, command: list[str], env: dict, work: Path, baseline: float, *,
                   cold_only: bool) -> tuple[float, float, bool]:
-    cold, cold_sampler, cold_ok = run_command(command + [str(work / f"out-{label.split()[0]}-cold")], env)
+    cold, cold_sampler, cold_ok = run_command(command + [str(work / f"out-{label.split()[0]}-cold")], env, work)
     met = report(f"{label}: run, cold cache", cold, baseline, cold_sampler) and cold_ok
     if cold_only:
         return cold, float("nan"), met
-    warm, warm_sampler, warm_ok = run_command(command + [str(work / f"out-{label.split()[0]}-warm")], env)
+    warm, warm_sampler, warm_ok = run_command(command + [str(work / f"out-{label.split()[0]}-warm")], env, work)
     met = report(f"{label}: run, warm cache", warm, baseline, warm_sampler) and warm_ok and met
     return cold, warm, met
 
