@@ -233,14 +233,17 @@ def _word_features(span: str, tags: tuple[str, ...], apart: bool) -> dict[str, f
 def continuation_features(text: str, start: int, end: int) -> dict[str, float]:
     """The candidate is part of a longer dictionary word: 闻令而|动, 殷|勤, |苗头性 (a frequent word, not a name)."""
     frequency = word_frequency()
+    get, size = frequency.get, len(text)
     features = {}
-    if frequency.get(text[start:end + 1], 0) >= COMMON or (len(text[start:end + 2]) >= 4 and text[start:end + 2] in frequency):
+    if get(text[start:end + 1], 0) >= COMMON or (min(size, end + 2) - start >= 4 and text[start:end + 2] in frequency):
         features["boundary:word_continues_right"] = 1.0  # 闻令|而动, 殷殷|嘱托: an idiom goes on
-    if any(frequency.get(text[start - k:end], 0) >= COMMON for k in (1, 2) if start - k >= 0):
+    if (start >= 1 and get(text[start - 1:end], 0) >= COMMON) or (start >= 2 and get(text[start - 2:end], 0) >= COMMON):
         features["boundary:word_continues_left"] = 1.0
-    if any(frequency.get(text[end - 1:end + k], 0) >= COMMON for k in (1, 2) if end + k <= len(text)):
+    if (end + 1 <= size and get(text[end - 1:end + 1], 0) >= COMMON) or (end + 2 <= size
+                                                                          and get(text[end - 1:end + 2], 0) >= COMMON):
         features["boundary:last_character_starts_a_word"] = 1.0  # 陈寅作|报告: 作报告 is a word
-    if any(frequency.get(text[start - k:start + 1], 0) >= COMMON for k in (1, 2) if start - k >= 0):
+    if (start >= 1 and get(text[start - 1:start + 1], 0) >= COMMON) or (start >= 2
+                                                                        and get(text[start - 2:start + 1], 0) >= COMMON):
         features["boundary:first_character_ends_a_word"] = 1.0
     return features
 
@@ -302,8 +305,8 @@ def crossed(features: dict[str, float]) -> dict[str, float]:
     groups: dict[str, list[str]] = {}
     for name, value in features.items():
         if value == 1.0:
-            head, colon, _ = name.partition(":")
-            if colon:
+            head = _group(name)
+            if head:
                 groups.setdefault(head, []).append(name)
     crossed = {}
     for left, right in CROSSED:
@@ -312,3 +315,10 @@ def crossed(features: dict[str, float]) -> dict[str, float]:
                 for b in groups[right]:
                     crossed[a + "&" + b] = 1.0
     return crossed
+
+
+@lru_cache(maxsize=1 << 12)
+def _group(name: str) -> str:
+    """The group of a feature's name (``left`` of ``left:role``), or "" for a name without one."""
+    head, colon, _ = name.partition(":")
+    return head if colon else ""

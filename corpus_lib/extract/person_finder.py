@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import accumulate
 
 from ..lexicons.names import (
     HAN,
@@ -60,6 +61,8 @@ from .person_features import (
     surname_characters,
 )
 from .spans import Mention, overlap, resolve_overlaps
+
+NOT_HAN = re.compile("[^\u4e00-\u9fff]")  # a candidate is Chinese characters only
 
 # ---------------------------------------------------------------- the model
 
@@ -125,26 +128,21 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
     """``(start, end, first token, last token)`` of every candidate (see the module docstring). Four characters
     only for a compound surname (欧阳晓晴) or a run the tagger calls a name throughout."""
     starts, ends, token_at = _boundaries(tokens, text)
-    named_before = [0]  # named_before[k]: tokens tagged as a name among the first k
-    for _, tag, _, _ in tokens:
-        named_before.append(named_before[-1] + is_name_tag(tag))
+    named = [tag.startswith("nr") for _, tag, _, _ in tokens]
+    named_before = list(accumulate(named, initial=0))  # named_before[k]: tokens tagged as a name among the first k
     initials, compounds = surname_characters(), surnames()[1]
     frequency, words, length_of_text, place_names = word_frequency(), common_words(), len(text), places()
-    never = not_names()
-    not_han = [0]  # not_han[i]: characters before i outside the Han block
-    for char in text:
-        not_han.append(not_han[-1] + (not "\u4e00" <= char <= "\u9fff"))
+    never, last_token = not_names(), len(tokens)
     found = []
     for start in sorted(starts):
         a = token_at[start]
-        if text[start] not in initials and not tokens[a][1].startswith("nr"):
-            if named_before[min(len(tokens), a + 3)] == named_before[a]:
-                continue  # no surname and no name tag within reach
+        if text[start] not in initials and not named[a] and named_before[min(last_token, a + 3)] == named_before[a]:
+            continue  # no surname and no name tag within reach
         for length in (2, 3, 4):
             end = start + length
             if end > length_of_text or end not in ends:
                 continue
-            if not_han[end] != not_han[start]:
+            if NOT_HAN.search(text, start, end):
                 break
             b = token_at[end - 1]
             if b - a > 2:
