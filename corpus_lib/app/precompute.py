@@ -23,12 +23,16 @@ DISCARDED = ("date_mentions", "people", "cohort_mentions", "theme_hits")  # fill
 
 def warm_cache(docs: pd.DataFrame) -> None:
     """Fill the caches for ``docs`` (in parallel inside ``doccache.workers`` or ``doccache.engine``); returns
-    nothing. Only the institution mentions are kept (the people's cache key holds them); the other results
-    are written a batch at a time and dropped, so this process never holds a corpus's rows."""
+    nothing. Results are written a batch at a time and dropped, so this process never holds a corpus's rows:
+    the people need their documents' institution mentions (their cache key holds them), so those two are
+    computed together for ``doccache.FILL_BATCH`` documents at a time (a document's key is the same in a batch
+    as in the whole corpus, which the notebooks read)."""
     warm_segmentation(list(docs["text"]))
     with doccache.discarding(*DISCARDED):
         dates.date_mentions(docs)
-        people.extract_people(docs, institutions=institutions.institution_mentions(docs))
+        for start in range(0, len(docs), doccache.FILL_BATCH):
+            batch = docs.iloc[start:start + doccache.FILL_BATCH]
+            people.extract_people(batch, institutions=institutions.institution_mentions(batch))
         cohorts.cohort_mentions(docs)
         themes.theme_hits(docs)
     reprints.find_reprints(docs)  # the signatures per document, then the groups once for the corpus
