@@ -49,7 +49,6 @@ from .person_features import (
     continuation_features,
     crossed,
     document_features,
-    is_name_tag,
     left_features,
     lexical_features,
     link_cues,
@@ -100,8 +99,8 @@ def explain(features: dict[str, float], *, top: int = 4) -> tuple[str, ...]:
 def _boundaries(tokens, text: str) -> tuple[set[int], set[int], list[int]]:
     """(possible starts, possible ends, token index of every character). Token edges are boundaries; inside a
     token the dictionary does not know (the tagger glued 会|何 or 毫|在 onto a name), every character is one."""
-    starts, ends, token_at = set(), set(), [0] * (len(text) + 1)
-    initials = surname_characters()
+    starts, ends = {start for _, _, start, _ in tokens}, {end for _, _, _, end in tokens}
+    token_at, initials = [0] * (len(text) + 1), surname_characters()
     for k, (word, tag, start, end) in enumerate(tokens):
         if end - start == 1:
             token_at[start] = k
@@ -113,9 +112,22 @@ def _boundaries(tokens, text: str) -> tuple[set[int], set[int], list[int]]:
                 starts.update(range(start + 1, end))
                 ends.update(range(start + 1, end))
                 ends.update((end + 1, end + 2))  # 操一|铭感, 的瞿|凡是: a glued name goes on into the next word
-        starts.add(start)
-        ends.add(end)
     return starts, ends, token_at
+
+
+@lru_cache(maxsize=1)
+def _surname_pattern() -> re.Pattern:
+    """Any surname's first character (``surname_characters``), to find where candidates may begin."""
+    return re.compile("[" + "".join(map(re.escape, sorted(surname_characters()))) + "]")
+
+
+def _reachable_starts(tokens, text: str, starts: set[int]) -> list[int]:
+    """The starts worth trying, in order: at a surname's character, or in one of the three tokens before a token
+    tagged as a name (a candidate spans at most three tokens)."""
+    reach = {j for k, (_, tag, _, _) in enumerate(tokens) if tag.startswith("nr") for j in (k - 2, k - 1, k) if j >= 0}
+    chosen = {match.start() for match in _surname_pattern().finditer(text)} & starts
+    chosen.update(starts.intersection(position for j in reach for position in range(tokens[j][2], tokens[j][3])))
+    return sorted(chosen)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -132,12 +144,10 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
     named_before = list(accumulate(named, initial=0))  # named_before[k]: tokens tagged as a name among the first k
     initials, compounds = surname_characters(), surnames()[1]
     frequency, words, length_of_text, place_names = word_frequency(), common_words(), len(text), places()
-    never, last_token = not_names(), len(tokens)
+    never = not_names()
     found = []
-    for start in sorted(starts):
+    for start in _reachable_starts(tokens, text, starts):
         a = token_at[start]
-        if text[start] not in initials and not named[a] and named_before[min(last_token, a + 3)] == named_before[a]:
-            continue  # no surname and no name tag within reach
         for length in (2, 3, 4):
             end = start + length
             if end > length_of_text or end not in ends:
