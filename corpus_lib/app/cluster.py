@@ -23,6 +23,7 @@ from typing import Callable
 import distributed
 
 from ..cache import doccache
+from ..cache.cachedb import unshared, unshared_item
 from ..errors import CorpusError
 
 SCHEDULER_ENV = "CORPUS_LIB_SCHEDULER"
@@ -31,6 +32,7 @@ CONNECT_TIMEOUT = "10s"
 PROBE_TIMEOUT = 5            # seconds to wait for the scheduler's port to answer at all
 WORKER_TIMEOUT = 60          # seconds to wait for a first worker
 PARTITION_CHARS = 300_000    # characters of text per task: about 80 news documents, a second or two of work
+MIN_WINDOW = 8               # partitions sent ahead of the one being read, at least
 
 
 def scheduler_address(option: str | None) -> str | None:
@@ -147,10 +149,17 @@ class ClusterEngine:
     """``engine(function, items)``: one task per partition of items, the results back in order (they are the
     per-document rows the cache stores). ``engine.reduce(partial, texts, args)``: ``partial`` over partitions of
     the texts, then their sums added pairwise on the workers (a tree), so this process receives one sum: the
-    corpus-wide counts (word pairs, their margins, sentence co-occurrence) are reduced on the cluster."""
+    corpus-wide counts (word pairs, their margins, sentence co-occurrence) are reduced on the cluster.
+
+    Partitions go out a window at a time (``window``: twice the workers, at least ``MIN_WINDOW``), each pickled
+    from copies of its texts (``cachedb.unshared``), so this process never holds a serialised copy of the corpus
+    and its own texts keep no UTF-8 copy."""
 
     def __init__(self, client):
         self.client = client
+
+    def window(self) -> int:
+        return max(MIN_WINDOW, 2 * len(self.client.scheduler_info()["workers"]))
 
     def _keys(self, function: Callable, count: int) -> list[str]:
         from uuid import uuid4
@@ -159,29 +168,40 @@ class ClusterEngine:
         return [f"corpus_lib-{run}-{number}" for number in range(count)]
 
     def __call__(self, function: Callable, items: list[tuple]) -> list:
-        parts = _partitions(items)
-        futures = self.client.map(compute_partition, [function] * len(parts), parts,
-                                  key=self._keys(function, len(parts)))
+        parts, window = _partitions(items), self.window()
+        keys = self._keys(function, len(parts))
+
+        def submit(number: int):
+            sent = [unshared_item(item) for item in parts[number]]
+            return self.client.submit(compute_partition, function, sent, key=keys[number])
+
+        futures = {number: submit(number) for number in range(min(window, len(parts)))}
         results = []
-        for future in futures:  # in order; each partition's memory on the cluster is released once read
+        for number in range(len(parts)):  # in order; each partition's memory on the cluster is released once read
+            future = futures.pop(number)
             results += future.result()
             future.release()
+            if number + window < len(parts):
+                futures[number + window] = submit(number + window)
         return results
 
     def reduce(self, partial: Callable, texts: list[str], args: tuple):
-        parts = [[text for (text,) in part] for part in _partitions([(text,) for text in texts])]
-        futures = self.client.map(doccache.partial_sum, [partial] * len(parts), parts, [args] * len(parts),
-                                  key=self._keys(partial, len(parts)))
-        level = 0
-        while len(futures) > 1:  # pairs of sums added where they lie, level by level
-            level += 1
-            pairs = [futures[i:i + 2] for i in range(0, len(futures), 2)]
-            keys = self._keys(doccache.add_up, len(pairs))
-            futures = [self.client.submit(doccache.add_up, pair, key=f"{key}-sum{level}") if len(pair) == 2
-                       else pair[0] for pair, key in zip(pairs, keys)]
-        total = futures[0].result()
-        futures[0].release()
-        return total
+        parts, window = [[text for (text,) in part] for part in _partitions([(text,) for text in texts])], self.window()
+        keys, total = self._keys(partial, len(parts)), None
+        sums = iter(self._keys(doccache.add_up, 2 * len(parts)))  # fewer sums than that are ever made
+        for first in range(0, len(parts), window):  # a window of partitions, summed as a tree, then onto the total
+            futures = [self.client.submit(doccache.partial_sum, partial, [unshared(text) for text in parts[number]],
+                                          args, key=keys[number]) for number in range(first, min(first + window, len(parts)))]
+            while len(futures) > 1:  # pairs of sums added where they lie, level by level
+                pairs = [futures[i:i + 2] for i in range(0, len(futures), 2)]
+                futures = [self.client.submit(doccache.add_up, pair, key=next(sums)) if len(pair) == 2 else pair[0]
+                           for pair in pairs]
+            total = futures[0] if total is None else self.client.submit(doccache.add_up, [total, futures[0]],
+                                                                        key=next(sums))
+            distributed.wait(total)
+        result = total.result()
+        total.release()
+        return result
 
 
 def use_scheduler(address: str):

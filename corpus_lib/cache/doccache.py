@@ -158,7 +158,8 @@ def _compute(function: Callable, items: list[tuple]) -> list:
     if _pool["executor"] is None:
         _pool["executor"] = ProcessPoolExecutor(_pool["workers"])
     chunk = max(1, len(items) // (_pool["workers"] * 8))
-    return list(_pool["executor"].map(function, *zip(*items), chunksize=chunk))
+    sent = [cachedb.unshared_item(item) for item in items]  # pickled copies: the texts here stay small
+    return list(_pool["executor"].map(function, *zip(*sent), chunksize=chunk))
 
 
 def computing_elsewhere() -> bool:
@@ -271,7 +272,7 @@ def _reduce(partial: Callable, texts: list[str], args: tuple):
     if _pool["executor"] is None:
         _pool["executor"] = ProcessPoolExecutor(_pool["workers"])
     size = -(-len(texts) // (_pool["workers"] * 4))
-    parts = [texts[start:start + size] for start in range(0, len(texts), size)]
+    parts = [[cachedb.unshared(text) for text in texts[start:start + size]] for start in range(0, len(texts), size)]
     return add_up(_pool["executor"].map(partial_sum, [partial] * len(parts), parts, [args] * len(parts)))
 
 

@@ -39,6 +39,7 @@ import pandas as pd
 
 from .. import paths, schema
 from ..cache import doccache
+from ..cache.cachedb import unshared
 from ..describe.document import _describe_file, _describe_text, resolve_dates
 from ..errors import CorpusError
 from . import readers
@@ -145,6 +146,10 @@ def describe_documents(documents: Iterable[Document], *, simplify: bool, lone: b
 def _build_table(rows: list[dict]) -> pd.DataFrame:
     """The documents table: the schema's columns, then the columns files brought (as text, None when empty)."""
     extra = list(dict.fromkeys(key for row in rows for key in row if key not in COLUMNS))
+    for row in rows:  # texts that were pickled (sent to workers, stored in the cache) carry a UTF-8 copy: drop it
+        original, row["text"] = row.get("original_text"), unshared(row["text"])
+        if isinstance(original, str):
+            row["original_text"] = row["text"] if original == row["text"] else unshared(original)
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["date"] = pd.to_datetime(table["date"])
     for column in extra:
