@@ -66,6 +66,7 @@ def test_a_local_cluster_fills_the_cache_with_the_same_results_as_this_machine(s
 
     monkeypatch.setenv("CORPUS_LIB_CACHE", str(tmp_path / "cluster"))
     monkeypatch.setattr(cluster, "PARTITION_CHARS", 20_000)  # several partitions, so sums are added on the cluster
+    monkeypatch.setattr(cluster, "LOG_LENGTH", 100_000)  # the scheduler's transition log keeps every task, to be read
     segmentation.reset_cache()
     monkeypatch.setattr(doccache, "FILL_BATCH", doccache.MIN_PARALLEL)  # institutions and people in two batches
     with cluster.connect("local") as client, doccache.engine(cluster.compute_on(client)):

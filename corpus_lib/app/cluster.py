@@ -20,6 +20,7 @@ import socket
 from contextlib import contextmanager
 from typing import Callable
 
+import dask
 import distributed
 
 from ..cache import doccache
@@ -33,6 +34,11 @@ PROBE_TIMEOUT = 5            # seconds to wait for the scheduler's port to answe
 WORKER_TIMEOUT = 60          # seconds to wait for a first worker
 PARTITION_CHARS = 300_000    # characters of text per task: about 80 news documents, a second or two of work
 MIN_WINDOW = 8               # partitions sent ahead of the one being read, at least
+# Dask keeps this many recent messages and transitions per stream, for debugging. Its default, 1,000, keeps the last
+# 1,000 batches of tasks sent, texts and all: in the client and the scheduler (in this process for a LocalCluster)
+# that grew with the corpus, by about 45 KB a document. Set here for this process and a LocalCluster's workers;
+# start a scheduler and workers elsewhere with DASK_DISTRIBUTED__ADMIN__LOW_LEVEL_LOG_LENGTH=32.
+LOG_LENGTH = 32
 
 
 def scheduler_address(option: str | None) -> str | None:
@@ -63,6 +69,7 @@ class CorpusWorker(distributed.WorkerPlugin):
 
 
 def _open(address: str):
+    dask.config.set({"distributed.admin.low-level-log-length": LOG_LENGTH})
     if address == LOCAL:
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                            dashboard_address=None, silence_logs=logging.ERROR)
