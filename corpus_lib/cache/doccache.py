@@ -251,16 +251,7 @@ def reduced_per_corpus(name: str, partial: Callable, texts: Iterable[str], *args
     >>> reduced_per_corpus("characters-example", lambda texts: Counter("".join(texts)), ["青年", "青春"])["青"]
     2
     """
-    texts = list(texts)
-    corpus = "\n".join(cachedb.text_digest(text) for text in texts)
-    key = document_key(corpus, args)
-    label, database = f"{name}/{version}", _database()
-    found = _read(database, label, [key])
-    if key in found:
-        return found[key]
-    result = _reduce(partial, texts, args)
-    _write(database, label, {key: result})
-    return result
+    return cached_per_corpus(name, lambda texts, *rest: _reduce(partial, texts, rest), texts, *args, version=version)
 
 
 def _reduce(partial: Callable, texts: list[str], args: tuple):
