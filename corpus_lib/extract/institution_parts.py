@@ -37,7 +37,19 @@ def link_ending(text: str, q: int) -> str | None:
     return next((word for word in link_words() if text.startswith(word, q - len(word)) and q >= len(word)), None)
 
 
+_LAST_CHARACTERS: dict[int, tuple[dict, frozenset]] = {}  # id(table) -> (the table, the last characters of its entries)
+
+
+def _last_characters(table) -> frozenset:
+    held = _LAST_CHARACTERS.get(id(table))
+    if held is None or held[0] is not table:
+        held = _LAST_CHARACTERS[id(table)] = (table, frozenset(entry[-1] for entry in table if entry))
+    return held[1]
+
+
 def _longest_ending(text: str, q: int, table, longest: int) -> str | None:
+    if q < 2 or text[q - 1] not in _last_characters(table):
+        return None  # no entry of the table ends with this character: the usual case, found at once
     for length in range(min(longest, q), 1, -1):
         if text[q - length:q] in table:
             return text[q - length:q]
