@@ -133,6 +133,20 @@ def _error_line(error: Exception) -> str:
 
 
 KERNELS_AT_ONCE = 2  # the notebooks are independent; two kernels keep two cores busy
+# The order the kernels start in, longest first, so the short ones fill the other core at the end (measured at
+# 10,010 files: 01 44 s, 04 23 s, 03 13 s, 00 11 s, 05 10 s, 02 6 s; in notebook order the run ended 8 s later).
+# A notebook not named here starts last. Only the start order changes: outputs and failures keep notebook order.
+LONGEST_FIRST = ("01_themes", "04_cohorts", "03_institutions", "00_corpus_overview", "05_topics", "02_dates")
+
+
+def start_order(sources) -> list:
+    """``sources`` (notebook paths) in the order their kernels start: ``LONGEST_FIRST``, then the others.
+
+    >>> [p.stem for p in start_order([Path("00_corpus_overview.ipynb"), Path("06_mine.ipynb"), Path("01_themes.ipynb")])]
+    ['01_themes', '00_corpus_overview', '06_mine']
+    """
+    rank = {stem: k for k, stem in enumerate(LONGEST_FIRST)}
+    return sorted(sources, key=lambda path: rank.get(Path(path).stem, len(rank)))
 
 
 def run_all(targets: dict[Path, Path], *, parameters: dict | None, env: dict) -> list[tuple[str, str]]:
@@ -150,7 +164,9 @@ def run_all(targets: dict[Path, Path], *, parameters: dict | None, env: dict) ->
 
     failures = []
     with environment(env), ThreadPoolExecutor(KERNELS_AT_ONCE) as pool:
-        for (source, target), (notebook, error) in zip(targets.items(), pool.map(run_one, targets)):
+        futures = {source: pool.submit(run_one, source) for source in start_order(targets)}
+        for source, target in targets.items():
+            notebook, error = futures[source].result()
             if error is not None:
                 failures.append((source.name, error))
             else:
