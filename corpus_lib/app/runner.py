@@ -333,6 +333,14 @@ def unsupported(docs) -> dict[str, str]:
     return {}
 
 
+def _beside():
+    """One other process (started as ``doccache.workers`` starts its own) for work that can run beside this
+    process's own."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(1)
+
+
 def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None,
                     reports: tuple[str, ...] = REPORTS, scheduler: str | None = None) -> int:
     from ..io.corpus import load_corpus
@@ -355,12 +363,15 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
             print(f"{name}: 跳过 skipped: {why}", file=sys.stderr)
         targets = {nb: staging / "notebooks" / nb.name for nb in notebooks() if nb.stem not in skipped}
         failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve()), **(params or {})}, env=env)
-        write_workbook(staging / "tables", staging / "tables.xlsx")
         executed = [t for t in targets.values() if t.exists()]
-        if "html" in reports:
-            write_report(executed, staging / "report.html", header=corpus_header(corpus, docs))
-        if "docx" in reports:
-            failures += write_word_report(executed, staging, corpus, docs)
+        # the workbook (openpyxl, one core for seconds at 10,000 files) is written in another process meanwhile
+        with _beside() as pool:
+            workbook = pool.submit(write_workbook, staging / "tables", staging / "tables.xlsx")
+            if "html" in reports:
+                write_report(executed, staging / "report.html", header=corpus_header(corpus, docs))
+            if "docx" in reports:
+                failures += write_word_report(executed, staging, corpus, docs)
+            workbook.result()
         _publish(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
