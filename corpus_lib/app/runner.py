@@ -133,8 +133,9 @@ def _error_line(error: Exception) -> str:
 
 
 KERNELS_AT_ONCE = 2  # the notebooks are independent; two kernels keep two cores busy
-# The order the kernels start in, longest first, so the short ones fill the other core at the end (measured at
-# 10,010 files: 01 44 s, 04 23 s, 03 13 s, 00 11 s, 05 10 s, 02 6 s; in notebook order the run ended 8 s later).
+# The order the kernels start in, longest first, so the short ones fill the other core at the end (kernel times
+# measured at 10,010 files: 01 44 s, 04 23 s, 03 13 s, 00 11 s, 05 10 s, 02 6 s: about 54 s on two cores this way, 62 s
+# in notebook order).
 # A notebook not named here starts last. Only the start order changes: outputs and failures keep notebook order.
 LONGEST_FIRST = ("01_themes", "04_cohorts", "03_institutions", "00_corpus_overview", "05_topics", "02_dates")
 
@@ -333,16 +334,10 @@ def unsupported(docs) -> dict[str, str]:
     return {}
 
 
-def _beside():
-    """One other process (started as ``doccache.workers`` starts its own) for work that can run beside this
-    process's own."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(1)
-
-
 def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None,
                     reports: tuple[str, ...] = REPORTS, scheduler: str | None = None) -> int:
+    from concurrent.futures import ProcessPoolExecutor
+
     from ..io.corpus import load_corpus
     from .precompute import warm_cache
 
@@ -365,7 +360,7 @@ def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: d
         failures = run_all(targets, parameters={"CORPUS_PATH": str(corpus.resolve()), **(params or {})}, env=env)
         executed = [t for t in targets.values() if t.exists()]
         # the workbook (openpyxl, one core for seconds at 10,000 files) is written in another process meanwhile
-        with _beside() as pool:
+        with ProcessPoolExecutor(1) as pool:
             workbook = pool.submit(write_workbook, staging / "tables", staging / "tables.xlsx")
             if "html" in reports:
                 write_report(executed, staging / "report.html", header=corpus_header(corpus, docs))

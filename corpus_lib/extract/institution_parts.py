@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..lexicons.dictionary import dictionary_entry
 from ..lexicons.institution_words import (
     _has_never_word,
+    _last_characters,
     _max_lengths,
     _suffix_of,
     link_words,
@@ -37,19 +38,9 @@ def link_ending(text: str, q: int) -> str | None:
     return next((word for word in link_words() if text.startswith(word, q - len(word)) and q >= len(word)), None)
 
 
-_LAST_CHARACTERS: dict[int, tuple[dict, frozenset]] = {}  # id(table) -> (the table, the last characters of its entries)
-
-
-def _last_characters(table) -> frozenset:
-    held = _LAST_CHARACTERS.get(id(table))
-    if held is None or held[0] is not table:
-        held = _LAST_CHARACTERS[id(table)] = (table, frozenset(entry[-1] for entry in table if entry))
-    return held[1]
-
-
-def _longest_ending(text: str, q: int, table, longest: int) -> str | None:
-    if q < 2 or text[q - 1] not in _last_characters(table):
-        return None  # no entry of the table ends with this character: the usual case, found at once
+def _longest_ending(text: str, q: int, table, longest: int, last: frozenset) -> str | None:
+    if q < 2 or text[q - 1] not in last:
+        return None  # no entry of the table ends with this character (``_last_characters``)
     for length in range(min(longest, q), 1, -1):
         if text[q - length:q] in table:
             return text[q - length:q]
@@ -62,10 +53,10 @@ def _item_ending(text: str, q: int, ends: dict[int, int]) -> tuple[int, str] | N
     if q in ends:
         return ends[q], "candidate"
     place_max, word_max = _max_lengths()
-    place = _longest_ending(text, q, institution_places(), place_max)
+    place = _longest_ending(text, q, institution_places(), place_max, _last_characters()[0])
     if place and place[0] in "和与及" and _suffix_of(text[max(0, q - len(place) - 8):q - len(place)]):
         place = None  # 县人社局和县住建局: 和 joins two bodies here, it does not begin 和县
-    word = _longest_ending(text, q, name_words(), word_max)
+    word = _longest_ending(text, q, name_words(), word_max, _last_characters()[1])
     if place and (not word or len(place) >= len(word)):
         return q - len(place), "place"
     if word:
@@ -96,7 +87,7 @@ NOT_TOWN_AFTER = {"乡": "村亲土下愁音情里间镇", "镇": "压定静"}  
 def _stops_before(text: str, start: int, ends: dict[int, int]) -> bool:
     """A name may begin at ``start``: the text, a clause or a function word ends there, or a place or body."""
     return (start == 0 or text[start - 1] in TOWN_BEFORE or not CJK.match(text[start - 1]) or start in ends
-            or _longest_ending(text, start, institution_places(), _max_lengths()[0]) is not None
+            or _longest_ending(text, start, institution_places(), _max_lengths()[0], _last_characters()[0]) is not None
             or verb_ending(text, start) or link_ending(text, start) is not None)
 
 

@@ -159,6 +159,13 @@ def _max_lengths() -> tuple[int, int]:
 
 
 @lru_cache(maxsize=None)
+def _last_characters() -> tuple[frozenset, frozenset]:
+    """The characters the places and the name words end with: most positions end neither, found at once."""
+    return (frozenset(name[-1] for name in institution_places() if name),
+            frozenset(word[-1] for word in name_words() if word))
+
+
+@lru_cache(maxsize=None)
 def _suffixes_longest_first() -> tuple[str, ...]:
     return tuple(sorted(suffixes(), key=len, reverse=True))
 
