@@ -89,6 +89,26 @@ def role_endings() -> tuple[re.Pattern, int]:
 
 
 @lru_cache(maxsize=None)
+def _role_set() -> tuple[frozenset[str], int]:
+    rows, _ = roles()
+    return frozenset(rows), max(map(len, rows))
+
+
+def role_before(before: str) -> str | None:
+    """The role that ``before`` ends with (the longest), what ``role_endings()[0].search(before)`` finds, by set
+    lookups of its last characters rather than a regular expression tried at every position. Like ``$``, a role
+    may also end right before a final line break."""
+    rows, longest = _role_set()
+    size, trailing = len(before), before.endswith("\n")
+    for i in range(max(0, size - longest - 1), size):
+        if before[i:] in rows:
+            return before[i:]
+        if trailing and before[i:-1] in rows:
+            return before[i:-1]
+    return None
+
+
+@lru_cache(maxsize=None)
 def _credit_ending() -> re.Pattern:
     """A press credit right before the candidate, itself after a boundary (人文|关怀 is no credit); a credit of
     one character (文, 图) only with a separator."""
@@ -123,15 +143,15 @@ def left_features(text: str, start: int, tokens, a: int) -> dict[str, float]:
     before = text[max(0, start - LEFT_WINDOW):start]
     char = text[start - 1] if start else "\n"
     rows, _ = roles()
-    role = role_endings()[0].search(before)
+    role = role_before(before)
     if role:
-        features["left:role" if not rows[role.group()]["weak"] else "left:weak_role"] = 1.0
+        features["left:role" if not rows[role]["weak"] else "left:weak_role"] = 1.0
     stripped = before.rstrip(" ")
     if AGE_BEFORE.search(stripped):
         features["left:age"] = 1.0
     if _cohort_before().search(stripped):
         features["left:cohort"] = 1.0
-    elif role and _cohort_before().search(stripped[:len(stripped) - len(role.group())]):
+    elif role and _cohort_before().search(stripped[:len(stripped) - len(role)]):
         features["left:cohort"] = 1.0  # 另一名00后护士|闵佳, 95后新农人|某某: a cohort, then a role
     if _credit_ending().search(before):
         features["left:press_credit"] = 1.0
@@ -301,13 +321,18 @@ def list_features(candidates: list[dict], text: str) -> None:
 
 
 def crossed(features: dict[str, float]) -> dict[str, float]:
-    """The combinations of the binary features of the ``CROSSED`` group pairs (``tag:name&length:2``)."""
+    """The combinations of the binary features of the ``CROSSED`` group pairs (``tag:name&length:2``); the
+    result (not to be changed) depends only on the binary features' names in order, and few such lists recur."""
+    return _crossed(tuple(name for name, value in features.items() if value == 1.0))
+
+
+@lru_cache(maxsize=1 << 14)
+def _crossed(names: tuple[str, ...]) -> dict[str, float]:
     groups: dict[str, list[str]] = {}
-    for name, value in features.items():
-        if value == 1.0:
-            head = _group(name)
-            if head:
-                groups.setdefault(head, []).append(name)
+    for name in names:
+        head = _group(name)
+        if head:
+            groups.setdefault(head, []).append(name)
     crossed = {}
     for left, right in CROSSED:
         if left in groups and right in groups:

@@ -166,14 +166,17 @@ def _last_characters() -> tuple[frozenset, frozenset]:
 
 
 @lru_cache(maxsize=None)
-def _suffixes_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(suffixes(), key=len, reverse=True))
+def _suffix_lengths() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The suffixes as a set, and their lengths, longest first."""
+    return frozenset(suffixes()), tuple(sorted({len(suffix) for suffix in suffixes()}, reverse=True))
 
 
 def _suffix_of(name: str) -> str | None:
-    for suffix in _suffixes_longest_first():
-        if name.endswith(suffix):
-            return suffix
+    """The longest suffix (``institution_suffixes.csv``) that ``name`` ends with, or None."""
+    table, lengths = _suffix_lengths()
+    for length in lengths:
+        if name[-length:] in table and len(name) >= length:
+            return name[-length:]
     return None
 
 

@@ -170,13 +170,21 @@ def _place_lengths() -> dict[str, tuple[int, ...]]:
     return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
 
 
-def _place_names_in(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=None)
+def _place_initials() -> re.Pattern:
+    """Any first character of a place name: the scan jumps from one to the next."""
+    return re.compile("[" + "".join(map(re.escape, sorted(_place_lengths()))) + "]")
+
+
+@lru_cache(maxsize=16)  # a document's place, its dominant province and its bodies' provinces read the same text
+def _place_names_in(text: str) -> tuple[tuple[int, str], ...]:
     """Place names written in ``text`` (longest first, left to right) with their positions, skipping
     destinations (支援湖北医疗队: 湖北 is not home)."""
     table, lengths, shorts = institution_places(), _place_lengths(), county_short_forms()
-    found, i = [], 0
-    while i < len(text):
-        for length in lengths.get(text[i], ()):
+    found, i, initial = [], 0, _place_initials().search
+    while match := initial(text, i):
+        i = match.start()
+        for length in lengths[text[i]]:
             piece = text[i:i + length]
             if piece in table and not _inside_word(text, i, i + length, both=piece in shorts, short=length == 2):
                 if not DESTINATION.search(text, max(0, i - 2), i):
@@ -185,7 +193,7 @@ def _place_names_in(text: str) -> list[tuple[int, str]]:
                 break
         else:
             i += 1
-    return found
+    return tuple(found)
 
 
 def _inside_word(text: str, start: int, end: int, *, both: bool, short: bool) -> bool:

@@ -15,6 +15,8 @@ SPACE_RUN = re.compile(" {2,}")
 SENTENCE_END = frozenset("。！？!?；;…")
 OPEN_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")"}
 CLOSE_QUOTES = frozenset(OPEN_QUOTES.values()) | {"’", '"', "'"}
+# the characters split_sentences acts on: a line break, quotes and brackets, sentence ends
+_SENTENCE_MARKS = re.compile("[" + re.escape("".join(sorted({"\n", *OPEN_QUOTES, *OPEN_QUOTES.values(), *SENTENCE_END}))) + "]")
 
 
 def normalize_newlines(text: str) -> str:
@@ -129,12 +131,12 @@ def split_sentences(text: str) -> list[str]:
     >>> split_sentences("“总书记的回信深深感染着我。”樊静妤说。")
     ['“总书记的回信深深感染着我。”樊静妤说。']
     """
-    sentences, current, closers = [], [], []
-    for i, char in enumerate(text):
+    sentences, begin, closers = [], 0, []
+    for match in _SENTENCE_MARKS.finditer(text):  # only the characters that can change the state
+        i, char = match.start(), match.group()
         if char == "\n":
-            sentences.append("".join(current)); current, closers = [], []
+            sentences.append(text[begin:i]); begin, closers = i + 1, []
             continue
-        current.append(char)
         if char in OPEN_QUOTES:
             closers.append(OPEN_QUOTES[char])
         elif closers and char == closers[-1]:
@@ -142,8 +144,8 @@ def split_sentences(text: str) -> list[str]:
         elif char in SENTENCE_END and not closers:
             following = text[i + 1 : i + 2]
             if following not in SENTENCE_END and following not in CLOSE_QUOTES:
-                sentences.append("".join(current)); current = []
-    sentences.append("".join(current))
+                sentences.append(text[begin:i + 1]); begin = i + 1
+    sentences.append(text[begin:])
     return [s.strip() for s in sentences if s.strip()]
 
 

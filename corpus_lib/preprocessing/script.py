@@ -82,6 +82,7 @@ def traditional_share(text: str) -> float:
     return len(han & _traditional_characters()) / len(han) if han else 0.0
 
 
+@lru_cache(maxsize=64)  # the describe stage, the institution and the people finders ask of the same text in turn
 def detect_script(text: str) -> str:
     """``"traditional"`` or ``"simplified"``, from the ``traditional_share`` of the first 2,000 characters.
 
