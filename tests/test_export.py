@@ -67,3 +67,21 @@ def test_a_figure_saved_before_the_style_is_applied_keeps_its_own_resolution(tmp
         path = cl.save_figure(Figure(figsize=(4, 3), dpi=50), "plain", formats=("png",))[0]
     with Image.open(path) as image:
         assert image.size == (200, 150)  # 4 × 3 inches at 50 dpi
+
+
+def test_a_table_in_chunks_is_written_as_pandas_writes_it(tmp_path, monkeypatch):
+    """Chunks of plain strings and numbers are joined directly (fast); a chunk with a comma, a quote or a missing
+    value goes through pandas: either way the file holds the bytes of the whole table's ``to_csv``."""
+    import pandas as pd
+
+    monkeypatch.setenv("CORPUS_LIB_TABLES_DIR", str(tmp_path))
+    plain = pd.DataFrame({"doc_id": ["d01", "d01"], "term": ["青年", "90后"], "count": [3, 1], "per_10k": [12.5, 0.1]})
+    awkward = pd.DataFrame({"doc_id": ["d02", "d02"], "term": ['说"好"', "一,二"], "count": [2, 1],
+                            "per_10k": [float("nan"), 1e-05]})
+    for name, chunks in (("plain", [plain, plain.iloc[:0]]), ("mixed", [plain, awkward, plain])):
+        path = cl.save_table(iter(chunks), name)
+        whole = pd.concat(chunks, ignore_index=True)
+        assert path.read_bytes() == whole.to_csv(index=False, encoding="utf-8-sig").encode("utf-8-sig")
+    text = (tmp_path / "plain.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines() == ["doc_id,term,count,per_10k", "d01,青年,3,12.5", "d01,90后,1,0.1"]
+    assert (tmp_path / "mixed.csv").read_text(encoding="utf-8-sig").splitlines()[3:5] == ['d02,"说""好""",2,', 'd02,"一,二",1,1e-05']

@@ -267,3 +267,30 @@ def test_a_corpus_of_one_document_skips_the_topics_notebook_and_says_why():
     assert runner.unsupported(seed) == {}
     skipped = runner.unsupported(seed.head(1))
     assert list(skipped) == ["05_topics"] and "at least 2 documents; this corpus has 1" in skipped["05_topics"]
+
+
+def test_what_a_cell_prints_is_stored_as_one_output_however_the_kernel_sent_it():
+    """``print(x)`` may reach the client as ``x`` then a line break, or as one message: stored, it is one
+    stream per run of the same name, so a notebook and its report are the same bytes on every run."""
+    from corpus_lib.app.notebook import coalesce_streams
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(x); df")])
+    stream = nbformat.v4.new_output
+    notebook.cells[0].outputs = [stream("stream", name="stdout", text="共青团中央："), stream("stream", name="stdout", text="\n"),
+                                 stream("stream", name="stderr", text="note\n"),
+                                 stream("display_data", data={"text/plain": "表"}),
+                                 stream("stream", name="stdout", text=["一", "二"]), stream("stream", name="stdout", text="\n")]
+    outputs = coalesce_streams(notebook).cells[0].outputs
+    assert [(o.output_type, o.get("name"), o.get("text")) for o in outputs] == [
+        ("stream", "stdout", "共青团中央：\n"), ("stream", "stderr", "note\n"), ("display_data", None, None),
+        ("stream", "stdout", "一二\n")]
+
+
+def test_the_html_report_is_the_same_bytes_on_every_run(tmp_path):
+    from corpus_lib.app.runner import write_report
+
+    source = tmp_path / "a.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 标题", id="title")]), source)
+    write_report([source], tmp_path / "one.html", header="语料 corpus")
+    write_report([source], tmp_path / "two.html", header="语料 corpus")
+    assert (tmp_path / "one.html").read_bytes() == (tmp_path / "two.html").read_bytes()

@@ -196,6 +196,30 @@ def drop_widget_views(notebook):
     return notebook
 
 
+def coalesce_streams(notebook):
+    """Join each run of consecutive ``stream`` outputs of the same name (stdout, stderr) into one, in place.
+
+    The kernel sends what a cell prints in as many messages as its flushes happened to make (``print(x)`` may
+    arrive as ``x`` and ``\\n``), so without this the same cell would be stored differently from run to run.
+    """
+    for cell in notebook["cells"]:
+        joined = []
+        for output in cell.get("outputs", []):
+            last = joined[-1] if joined else None
+            if output.get("output_type") == "stream" and last is not None and last.get("output_type") == "stream" \
+                    and last.get("name") == output.get("name"):
+                last["text"] = _text(last["text"]) + _text(output["text"])
+            else:
+                joined.append(output)
+        if "outputs" in cell:
+            cell["outputs"] = joined
+    return notebook
+
+
+def _text(text) -> str:
+    return text if isinstance(text, str) else "".join(text)
+
+
 def pre_save_hook(model, **kwargs):
     """Jupyter server hook (``ContentsManager.pre_save_hook``): drop widget views on every save,
     so saving a notebook in JupyterLab after running it stores the same text fallback as ``run``."""

@@ -22,7 +22,7 @@ from .. import paths
 from ..cache import doccache
 from ..errors import CorpusError
 from ..io.export import FORMATS, safe_name, write_atomic
-from .notebook import drop_widget_views
+from .notebook import coalesce_streams, drop_widget_views
 
 PARAMETERS_TAG = "parameters"
 SEED_READING_TAG = "seed-reading"
@@ -123,7 +123,7 @@ def execute(path: Path, *, parameters: dict | None = None):
                                 extra_arguments=["--IPKernelApp.log_level=ERROR"],
                                 on_cell_executed=lambda **_: bar.update(1))
         client.execute(env={**os.environ, "CORPUS_LIB_NOTEBOOK": path.stem})  # names the kernel for bench_run.py
-    return drop_widget_views(notebook)
+    return coalesce_streams(drop_widget_views(notebook))
 
 
 def _error_line(error: Exception) -> str:
@@ -259,7 +259,7 @@ def write_report(notebook_paths: list[Path], target: Path, *, header: str | None
     merged = nbformat.v4.new_notebook()
     merged.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
     if header:
-        merged.cells.append(nbformat.v4.new_markdown_cell(header))
+        merged.cells.append(nbformat.v4.new_markdown_cell(header, id="corpus-header"))  # a fixed id: same bytes
     for path in notebook_paths:
         merged.cells.extend(nbformat.read(path, as_version=4).cells)
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
@@ -336,23 +336,34 @@ def unsupported(docs) -> dict[str, str]:
 
 def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None,
                     reports: tuple[str, ...] = REPORTS, scheduler: str | None = None) -> int:
-    from concurrent.futures import ProcessPoolExecutor
-
-    from ..io.corpus import load_corpus
+    from ..io.corpus import load_and_share
     from .precompute import warm_cache
 
-    with per_document_engine(scheduler):  # a cold run computes the per-document results once, in parallel
-        docs = load_corpus(corpus, columns=(params or {}).get("CORPUS_COLUMNS"))  # bad input fails here, in one line
-        if params and params.get("GROUP_BY") is not None:
-            from ..grouping import choose_grouping
+    paths.cache_dir().mkdir(parents=True, exist_ok=True)  # on disk (a corpus's table can be large), not /tmp
+    share = Path(tempfile.mkdtemp(prefix="run-", dir=paths.cache_dir()))  # the documents table, for the kernels
+    try:
+        with per_document_engine(scheduler):  # a cold run computes the per-document results once, in parallel
+            # bad input fails here, in one line, before anything is written
+            docs, shared = load_and_share(corpus, share, columns=(params or {}).get("CORPUS_COLUMNS"))
+            if params and params.get("GROUP_BY") is not None:
+                from ..grouping import choose_grouping
 
-            choose_grouping(docs, params["GROUP_BY"])  # an unknown grouping too
-        warm_cache(docs)
+                choose_grouping(docs, params["GROUP_BY"])  # an unknown grouping too
+            warm_cache(docs)
+        return _run_notebooks(corpus, out, formats, params, reports, docs, shared)
+    finally:
+        shutil.rmtree(share, ignore_errors=True)
+
+
+def _run_notebooks(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None,
+                   reports: tuple[str, ...], docs, shared: dict[str, str]) -> int:
+    from concurrent.futures import ProcessPoolExecutor
+
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
     try:
         env = {"CORPUS_LIB_FIGURES_DIR": staging / "figures", "CORPUS_LIB_TABLES_DIR": staging / "tables",
-               "CORPUS_LIB_FORMATS": ",".join(formats), "MPLBACKEND": "Agg"}
+               "CORPUS_LIB_FORMATS": ",".join(formats), "MPLBACKEND": "Agg", **shared}
         skipped = unsupported(docs)
         for name, why in skipped.items():
             print(f"{name}: 跳过 skipped: {why}", file=sys.stderr)

@@ -30,6 +30,9 @@ the same words in ``original_text``: KWIC and quotes can show the original.
 from __future__ import annotations
 
 import itertools
+import os
+import pickle
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -172,6 +175,14 @@ def load_corpus(path: str | Path | None = None, *, simplify: bool = False, colum
     ['d01', '习近平', 'letter', 'simplified']
     """
     path = Path(path) if path is not None else paths.corpus_path()
+    shared = _shared_table(path, simplify, columns)
+    if shared is not None:
+        return shared
+    return _load(path, simplify, columns)[0]
+
+
+def _load(path: Path, simplify: bool, columns) -> tuple[pd.DataFrame, list[str]]:
+    """The documents table, and the lines said on stderr about what was skipped."""
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     options = ReadOptions(columns=parse_columns(columns))
@@ -184,7 +195,44 @@ def load_corpus(path: str | Path | None = None, *, simplify: bool = False, colum
         table = _build_table(_number_documents(_resolve_dates(rows)))
         if corpus.metadata is not None:
             table = apply_metadata(table, corpus.metadata)
-    return table
+    return table, list(options.notes.lines())
+
+
+# ---------------------------------------------------------------- one load for a run's notebooks
+
+SHARED = "CORPUS_LIB_SHARED_CORPUS"  # the file a run wrote its documents table to, for its kernels
+
+
+def load_and_share(path: str | Path, folder: Path, *, columns=None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """``load_corpus(path, columns=columns)``, and the environment under which a kernel's ``load_corpus`` of
+    the same path and columns reads this table from ``folder`` instead of reading and describing every file
+    again (``run`` starts six kernels; at 10,000 files each load took seconds). Only within that environment:
+    the file goes when the run's staging folder does."""
+    path = Path(path)
+    table, notes = _load(path, False, columns)
+    target = Path(folder) / ".documents.pickle"
+    with open(target, "wb") as handle:
+        pickle.dump({"key": _share_key(path, False, columns), "notes": notes, "table": table}, handle,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+    return table, {SHARED: str(target)}
+
+
+def _share_key(path: Path, simplify: bool, columns) -> tuple:
+    return str(path.resolve()), simplify, sorted(parse_columns(columns).items())
+
+
+def _shared_table(path: Path, simplify: bool, columns) -> pd.DataFrame | None:
+    """The run's documents table (``load_and_share``) when this is the load it made, with its notes said again."""
+    target = os.environ.get(SHARED)
+    if not target or not Path(target).is_file():
+        return None
+    with open(target, "rb") as handle:
+        shared = pickle.load(handle)
+    if shared["key"] != _share_key(path, simplify, columns):
+        return None
+    for line in shared["notes"]:
+        print(line, file=sys.stderr)
+    return shared["table"]
 
 
 def _resolve_dates(rows: list[dict]) -> list[dict]:

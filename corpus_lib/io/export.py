@@ -123,4 +123,35 @@ def save_table(table: pd.DataFrame | Iterable[pd.DataFrame], name: str) -> Path:
 def _write_chunks(chunks: Iterable[pd.DataFrame], path) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         for number, chunk in enumerate(chunks):
-            chunk.to_csv(handle, index=False, header=number == 0, lineterminator=os.linesep)
+            plain = _plain_csv(chunk)
+            if plain is None:
+                chunk.to_csv(handle, index=False, header=number == 0, lineterminator=os.linesep)
+            else:
+                if number == 0:
+                    handle.write(",".join(chunk.columns) + os.linesep)
+                handle.write(plain)
+
+
+# A field with one of these is quoted by the CSV writer; a chunk that holds none is written by plain joins.
+_QUOTED = re.compile('[,"\r\n]')
+
+
+def _plain_csv(chunk: pd.DataFrame) -> str | None:
+    """The body rows ``chunk.to_csv(index=False, header=False)`` writes, joined directly (several times faster on
+    millions of rows), or None when the frame is not plain: two columns or more, named by strings, holding
+    strings that need no quotes, integers, or floats without NaN (written as pandas writes them, numpy's shortest
+    repr)."""
+    if len(chunk.columns) < 2 or not all(isinstance(name, str) for name in chunk.columns) \
+            or _QUOTED.search("".join(chunk.columns)):
+        return None
+    columns = []
+    for name in chunk.columns:
+        values = chunk[name].to_numpy()
+        if values.dtype.kind in "iu" or values.dtype.kind == "f" and not pd.isna(values).any():
+            columns.append(values.astype(str).tolist())
+        elif values.dtype == object and all(type(value) is str for value in values) \
+                and not _QUOTED.search("".join(values)):
+            columns.append(values.tolist())
+        else:
+            return None
+    return "".join(row + os.linesep for row in map(",".join, zip(*columns)))

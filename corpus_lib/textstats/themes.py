@@ -497,11 +497,17 @@ def cooccurrence(docs: pd.DataFrame, *, top: int = 30, min_count: int = 2, max_e
 
 def _sentence_pairs(texts: list[str], vocabulary: tuple[str, ...]) -> Counter:
     """How many sentences hold each pair of ``vocabulary`` terms."""
-    vocabulary, pairs = set(vocabulary), Counter()
+    terms, pairs = set(vocabulary), Counter()
     for text in texts:
+        # a term that is a token of a sentence is written in it: a document, then a sentence, in which fewer
+        # than two terms are written holds no pair, and is not segmented
+        written = [term for term in vocabulary if term in text]
+        if len(written) < 2:
+            continue
         for sentence in split_sentences(text):
-            present = sorted(vocabulary.intersection(segment(sentence, cache=False)))
-            pairs.update(combinations(present, 2))
+            if sum(term in sentence for term in written) >= 2:
+                present = sorted(terms.intersection(segment(sentence, cache=False)))
+                pairs.update(combinations(present, 2))
     return pairs
 
 
