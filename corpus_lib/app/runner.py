@@ -134,8 +134,8 @@ def _error_line(error: Exception) -> str:
 
 KERNELS_AT_ONCE = 2  # the notebooks are independent; two kernels keep two cores busy
 # The order the kernels start in, longest first, so the short ones fill the other core at the end (kernel times
-# measured at 10,010 files: 01 44 s, 04 23 s, 03 13 s, 00 11 s, 05 10 s, 02 6 s: about 54 s on two cores this way, 62 s
-# in notebook order).
+# measured at 10,010 files: 01 40 s, 04 18 s, 05 10 s, 03 9 s, 00 9 s, 02 5 s: about 45 s on two cores this way, 01 and
+# 02 on one, the rest on the other).
 # A notebook not named here starts last. Only the start order changes: outputs and failures keep notebook order.
 LONGEST_FIRST = ("01_themes", "04_cohorts", "03_institutions", "00_corpus_overview", "05_topics", "02_dates")
 
