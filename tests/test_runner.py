@@ -113,12 +113,13 @@ def test_a_table_too_long_for_a_sheet_stays_csv_and_the_workbook_says_so(tmp_pat
 
     pd.DataFrame({"term": ["青年", "团员"]}).to_csv(tmp_path / "short.csv", index=False)
     pd.DataFrame({"term": ["青年", "团员", "志愿者", "医护"]}).to_csv(tmp_path / "long.csv", index=False)
+    pd.DataFrame({"term": list("一二三四五六七八九")}).to_csv(tmp_path / "longer.csv", index=False)  # counted in 3 chunks
     monkeypatch.setattr(runner, "WORKBOOK_MAX_ROWS", 3)
     runner.write_workbook(tmp_path, tmp_path / "tables.xlsx")
     sheets = pd.read_excel(tmp_path / "tables.xlsx", sheet_name=None)
     assert list(sheets)[0] == "short" and sheets["short"]["term"].tolist() == ["青年", "团员"]
     notes = sheets[list(sheets)[1]]
-    assert notes.values.tolist() == [["long", 4, "tables/long.csv"]]
+    assert notes.values.tolist() == [["long", 4, "tables/long.csv"], ["longer", 9, "tables/longer.csv"]]
 
 
 @pytest.mark.slow
