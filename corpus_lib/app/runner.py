@@ -339,23 +339,21 @@ def unsupported(docs) -> dict[str, str]:
 
 def run_into_folder(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None = None,
                     reports: tuple[str, ...] = REPORTS, scheduler: str | None = None) -> int:
-    from ..io.corpus import load_and_share
+    from contextlib import ExitStack
+
+    from ..io.corpus import shared_corpus
     from .precompute import warm_cache
 
-    paths.cache_dir().mkdir(parents=True, exist_ok=True)  # on disk (a corpus's table can be large), not /tmp
-    share = Path(tempfile.mkdtemp(prefix="run-", dir=paths.cache_dir()))  # the documents table, for the kernels
-    try:
+    with ExitStack() as stack:
         with per_document_engine(scheduler):  # a cold run computes the per-document results once, in parallel
-            # bad input fails here, in one line, before anything is written
-            docs, shared = load_and_share(corpus, share, columns=(params or {}).get("CORPUS_COLUMNS"))
+            # bad input fails here, in one line, before anything is written; the kernels read this table
+            docs, shared = stack.enter_context(shared_corpus(corpus, columns=(params or {}).get("CORPUS_COLUMNS")))
             if params and params.get("GROUP_BY") is not None:
                 from ..grouping import choose_grouping
 
                 choose_grouping(docs, params["GROUP_BY"])  # an unknown grouping too
             warm_cache(docs)
         return _run_notebooks(corpus, out, formats, params, reports, docs, shared)
-    finally:
-        shutil.rmtree(share, ignore_errors=True)
 
 
 def _run_notebooks(corpus: Path, out: Path, formats: tuple[str, ...], params: dict | None,

@@ -32,7 +32,9 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
+import shutil
 import sys
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -203,18 +205,41 @@ def _load(path: Path, simplify: bool, columns) -> tuple[pd.DataFrame, list[str]]
 SHARED = "CORPUS_LIB_SHARED_CORPUS"  # the file a run wrote its documents table to, for its kernels
 
 
-def load_and_share(path: str | Path, folder: Path, *, columns=None) -> tuple[pd.DataFrame, dict[str, str]]:
+@contextmanager
+def shared_corpus(path: str | Path, *, columns=None) -> Iterator[tuple[pd.DataFrame, dict[str, str]]]:
     """``load_corpus(path, columns=columns)``, and the environment under which a kernel's ``load_corpus`` of
-    the same path and columns reads this table from ``folder`` instead of reading and describing every file
-    again (``run`` starts six kernels; at 10,000 files each load took seconds). Only within that environment:
-    the file goes when the run's staging folder does."""
+    the same path and columns reads this table instead of reading and describing every file again (``run``
+    starts six kernels; at 10,000 files each load took seconds). The table is written beside the cache (it can
+    be large: not to a memory-backed /tmp) and removed when the block ends; when it cannot be written the
+    environment is empty and the kernels read the files themselves."""
     path = Path(path)
-    table, notes = _load(path, False, columns)
-    target = Path(folder) / ".documents.pickle"
-    with open(target, "wb") as handle:
-        pickle.dump({"key": _share_key(path, False, columns), "notes": notes, "table": table}, handle,
-                    protocol=pickle.HIGHEST_PROTOCOL)
-    return table, {SHARED: str(target)}
+    table, notes = _load(path, False, columns)  # bad input fails here, before anything is written
+    folder = _scratch_folder()
+    shared = _write_shared(folder / ".documents.pickle", _share_key(path, False, columns), notes, table) \
+        if folder else {}
+    try:
+        yield table, shared
+    finally:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _scratch_folder() -> Path | None:
+    """A new folder beside the cache, or None when the cache folder cannot be written (that only costs speed)."""
+    try:
+        paths.cache_dir().mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix="run-", dir=paths.cache_dir()))
+    except OSError:
+        return None
+
+
+def _write_shared(target: Path, key: tuple, notes: list[str], table: pd.DataFrame) -> dict[str, str]:
+    try:
+        with open(target, "wb") as handle:
+            pickle.dump({"key": key, "notes": notes, "table": table}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:  # a full disk
+        return {}
+    return {SHARED: str(target)}
 
 
 def _share_key(path: Path, simplify: bool, columns) -> tuple:
@@ -222,7 +247,7 @@ def _share_key(path: Path, simplify: bool, columns) -> tuple:
 
 
 def _shared_table(path: Path, simplify: bool, columns) -> pd.DataFrame | None:
-    """The run's documents table (``load_and_share``) when this is the load it made, with its notes said again."""
+    """The run's documents table (``shared_corpus``) when this is the load it made, with its notes said again."""
     target = os.environ.get(SHARED)
     if not target or not Path(target).is_file():
         return None

@@ -1,6 +1,8 @@
 """Web pages: the seed as 7 news pages with site chrome loads as the same documents, chrome gone."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -65,27 +67,37 @@ def test_a_page_without_a_main_text_is_skipped_and_named(tmp_path, capsys):
 
 
 def test_a_run_loads_once_and_its_kernels_read_that_table_with_its_notes(tmp_path, capsys, monkeypatch):
-    """``run`` describes the corpus once (``load_and_share``); a kernel's ``load_corpus`` of the same path and
-    columns reads that table and says the same notes; another path or other columns are read from the files."""
-    from corpus_lib.io.corpus import SHARED, load_and_share
+    """``run`` describes the corpus once (``shared_corpus``); a kernel's ``load_corpus`` of the same path and
+    columns reads that table and says the same notes; another path or other columns are read from the files;
+    the table is gone when the run is."""
+    from corpus_lib.io.corpus import SHARED, shared_corpus
 
+    monkeypatch.setenv("CORPUS_LIB_CACHE", str(tmp_path / "cache"))
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("标题\n正文。", encoding="utf-8")
     (corpus / "b.html").write_text("<html><body><div class='nav'><a href='/'>首页</a></div></body></html>",
                                    encoding="utf-8")
-    share = tmp_path / "share"
-    share.mkdir()
-    docs, env = load_and_share(corpus, share)
     note = "note: skipped 1 web page(s) without a main text: b.html"
-    assert capsys.readouterr().err.splitlines() == [note]
-    monkeypatch.setenv(SHARED, env[SHARED])
-    (corpus / "a.txt").write_text("另一个标题\n文件变了，共享的表不变。", encoding="utf-8")  # the run's own table is read
-    assert cl.load_corpus(corpus)["text"].tolist() == ["标题\n正文。"]
-    assert capsys.readouterr().err.splitlines() == [note]
-    assert cl.load_corpus(corpus, columns="title=题目")["text"].str.startswith("另一个标题").tolist() == [True]
-    other = tmp_path / "other.txt"
-    other.write_text("别的语料\n正文。", encoding="utf-8")
-    assert cl.load_corpus(other)["text"].tolist() == ["别的语料\n正文。"]  # another path: its own files
-    monkeypatch.delenv(SHARED)
-    assert cl.load_corpus(corpus)["text"].str.startswith("另一个标题").tolist() == [True]
+    with shared_corpus(corpus) as (docs, env):
+        assert capsys.readouterr().err.splitlines() == [note]
+        monkeypatch.setenv(SHARED, env[SHARED])
+        (corpus / "a.txt").write_text("另一个标题\n文件变了，共享的表不变。", encoding="utf-8")  # the run's own table is read
+        assert cl.load_corpus(corpus)["text"].tolist() == ["标题\n正文。"]
+        assert capsys.readouterr().err.splitlines() == [note]
+        assert cl.load_corpus(corpus, columns="title=题目")["text"].str.startswith("另一个标题").tolist() == [True]
+        other = tmp_path / "other.txt"
+        other.write_text("别的语料\n正文。", encoding="utf-8")
+        assert cl.load_corpus(other)["text"].tolist() == ["别的语料\n正文。"]  # another path: its own files
+    assert cl.load_corpus(corpus)["text"].str.startswith("另一个标题").tolist() == [True]  # the table is gone
+    assert not Path(env[SHARED]).exists()
+
+
+def test_a_cache_that_cannot_be_written_only_costs_the_kernels_their_shared_table(tmp_path, monkeypatch):
+    from corpus_lib.io.corpus import shared_corpus
+
+    (tmp_path / "blocked").write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("CORPUS_LIB_CACHE", str(tmp_path / "blocked" / "cache"))
+    (tmp_path / "a.txt").write_text("标题\n正文。", encoding="utf-8")
+    with shared_corpus(tmp_path / "a.txt") as (docs, env):
+        assert docs["text"].tolist() == ["标题\n正文。"] and env == {}
