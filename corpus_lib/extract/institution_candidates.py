@@ -23,7 +23,6 @@ from ..lexicons.institution_words import (
     _exact_pattern,
     _ministry_pattern,
     _suffix_of,
-    _suffix_lengths,
     _suffix_pattern,
     aliases,
     not_names,
@@ -219,9 +218,8 @@ def _glued_unit(text: str, start: int, name: str) -> bool:
     """A university's relative unit (校团委) glued to a word before it (高校团委: any university's)."""
     if aliases().get(name, {}).get("context") != "university" or start == 0:
         return False
-    before, longest = text[start - 1], _suffix_lengths()[1][0]  # a suffix is read from the last characters only
-    return bool(CJK.match(before)) and before not in BOUNDARY | RELATIVE_BEFORE \
-        and not _suffix_of(text[max(0, start - longest):start])
+    before = text[start - 1]
+    return bool(CJK.match(before)) and before not in BOUNDARY | RELATIVE_BEFORE and not _suffix_of(text[:start])
 
 
 # ---------------------------------------------------------------- selection

@@ -81,26 +81,15 @@ def _cohort_before() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def role_endings() -> tuple[re.Pattern, int]:
-    """Roles (护士, 团委书记 …) as one pattern anchored at the end of a window, and the longest."""
-    rows, _ = roles()
-    pattern = re.compile("(?:" + "|".join(map(re.escape, sorted(rows, key=len, reverse=True))) + ")$")
-    return pattern, max(map(len, rows))
-
-
-@lru_cache(maxsize=None)
-def _role_set() -> tuple[frozenset[str], int]:
-    rows, _ = roles()
-    return frozenset(rows), max(map(len, rows))
+def _longest_role() -> int:
+    return max(map(len, roles()[0]))
 
 
 def role_before(before: str) -> str | None:
-    """The role that ``before`` ends with (the longest), what ``role_endings()[0].search(before)`` finds, by set
-    lookups of its last characters rather than a regular expression tried at every position. Like ``$``, a role
-    may also end right before a final line break."""
-    rows, longest = _role_set()
-    size, trailing = len(before), before.endswith("\n")
-    for i in range(max(0, size - longest - 1), size):
+    """The longest role (护士, 团委书记 …) that ``before`` ends with, by lookups of its last characters; like a
+    regular expression's ``$``, a role may also end right before a final line break."""
+    rows, size, trailing = roles()[0], len(before), before.endswith("\n")
+    for i in range(max(0, size - _longest_role() - 1), size):
         if before[i:] in rows:
             return before[i:]
         if trailing and before[i:-1] in rows:

@@ -55,7 +55,7 @@ from .person_features import (
     list_features,
     overlap_features,
     right_features,
-    role_endings,
+    role_before,
     speech_cues,
     surname_characters,
 )
@@ -260,11 +260,10 @@ def _dotted_start(text: str, match: re.Match) -> int:
     """The first part begins after the last frequent word or role before the dot (大一新生|卡地尔丁·…, 驻村干部|阿迪力·…),
     and keeps at least two characters."""
     dot = next(i for i in range(match.start(), match.end()) if text[i] in NAME_DOTS)
-    frequency, (role_ending, longest_role) = word_frequency(), role_endings()
-    start = match.start()
+    frequency, start = word_frequency(), match.start()
     for cut in range(match.start() + 1, dot - 1):
         head = text[match.start():cut]
-        if role_ending.search(head[-longest_role:]) or any(frequency.get(head[-n:], 0) >= COMMON
+        if role_before(head) or any(frequency.get(head[-n:], 0) >= COMMON
                                                              for n in (2, 3, 4) if len(head) >= n):
             start = cut
     return start

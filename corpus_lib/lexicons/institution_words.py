@@ -175,7 +175,7 @@ def _suffix_of(name: str) -> str | None:
     """The longest suffix (``institution_suffixes.csv``) that ``name`` ends with, or None."""
     table, lengths = _suffix_lengths()
     for length in lengths:
-        if name[-length:] in table and len(name) >= length:
+        if len(name) >= length and name[-length:] in table:
             return name[-length:]
     return None
 
