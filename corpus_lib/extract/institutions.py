@@ -92,18 +92,19 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
     return _none_for_unknown(pd.DataFrame(institution_records(text, context_province=context_province), columns=COLUMNS))
 
 
-def institution_records(text: str, *, context_province: str | None = None) -> list[dict]:
-    """The rows of ``extract_institutions`` as dicts, sorted by start (what the per-document cache stores)."""
+def institution_records(text: str, *, context_province: str | None = None, chosen: tuple | None = None) -> list[dict]:
+    """The rows of ``extract_institutions`` as dicts, sorted by start (what the per-document cache stores).
+    ``chosen``: ``_chosen`` of the text's simplified view, when the caller has it already."""
     if not isinstance(text, str):
         raise CorpusError("extract_institutions needs a string")
     written, text = text, _simplified(text)
-    found = find_candidates(text)
+    found, kept = chosen or _chosen(text)
     place = place_of(context_province) if context_province else None
     by_start: dict[int, list] = {}
     for candidate in found:
         by_start.setdefault(candidate.start, []).append(candidate)
     rows, seen = [], {}
-    for candidate in select_candidates(found, text, keep=lambda c: scored(c, text)):
+    for candidate in kept:
         for piece, parent in split_units(candidate, by_start, text):
             name = text[piece.start:piece.end]
             grade = LEADING_GRADE.match(name)
@@ -168,22 +169,31 @@ def _score_note(candidate) -> str:
 # ---------------------------------------------------------------- corpus tables
 
 
-def _relative_levels(text: str) -> set[str]:
-    """The levels (省 / 市 / 区 / 县) of the document's own bodies: 全省 / 我市 / 本区, or a relative body."""
+def _chosen(text: str) -> tuple[tuple, list]:
+    """(every candidate, the candidates kept: scored, then the longest) of a simplified text. ``document_place``
+    and ``institution_records`` both need them; ``_institution_rows`` finds them once for both."""
+    found = find_candidates(text)
+    return found, select_candidates(found, text, keep=lambda c: scored(c, text))
+
+
+def _relative_levels(text: str, kept: list | None = None) -> set[str]:
+    """The levels (省 / 市 / 区 / 县) of the document's own bodies: 全省 / 我市 / 本区, or a relative body.
+    ``kept``: the text's kept candidates (``_chosen``), when the caller has them."""
     levels = {match.group(1) for match in RELATIVE_MARK.finditer(text)}
-    for candidate in select_candidates(find_candidates(text), text, keep=lambda c: scored(c, text)):
+    for candidate in _chosen(text)[1] if kept is None else kept:
         level = relative_level(text[candidate.start:candidate.end])
         if level:
             levels.add(level)
     return levels
 
 
-def document_place(text: str, *, title: str = "", issuer: str = "") -> str | None:
+def document_place(text: str, *, title: str = "", issuer: str = "", chosen: tuple | None = None) -> str | None:
     """The place a document speaks for when it writes 市委 / 团省委 / 省…基金会 for its own bodies: the place
     of its issuer, else the places a title begins with, else - if the document has such relative bodies or
     writes 全市 / 我省 / 本区 - the province it names most (and, as far as its relative bodies need, the city
     and the district or county named most there). A province's short name (上海, 浙江) or a city or district
     (杭州市, 杭州市西湖区), as ``extract_institutions(context_province=...)`` takes it; None when unknown.
+    ``chosen``: ``_chosen`` of the text's simplified view, when the caller has it already.
 
     >>> document_place("……", issuer="共青团上海市委员会")
     '上海'
@@ -195,7 +205,7 @@ def document_place(text: str, *, title: str = "", issuer: str = "") -> str | Non
         if found:
             return place_label(found)
     text = _simplified(text)
-    levels = _relative_levels(text)
+    levels = _relative_levels(text, chosen[1] if chosen else None)
     return place_label(_dominant_place(text, levels)) if levels else None
 
 
@@ -217,8 +227,10 @@ def _none_for_unknown(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _institution_rows(text: str, title: str, issuer: str) -> list[tuple]:
-    context = document_place(text, title=title, issuer=issuer)
-    return [tuple(row[column] for column in COLUMNS) for row in institution_records(text, context_province=context)]
+    chosen = _chosen(_simplified(text))  # the place and the rows read the same candidates: found once
+    context = document_place(text, title=title, issuer=issuer, chosen=chosen)
+    return [tuple(row[column] for column in COLUMNS)
+            for row in institution_records(text, context_province=context, chosen=chosen)]
 
 
 def institution_table(docs: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
