@@ -28,8 +28,11 @@ from typing import Callable, Iterable, Sequence
 from .. import paths, resources
 from . import cachedb
 
-SCHEMA = "v1"
-CREATE = "CREATE TABLE IF NOT EXISTS results (name TEXT, key TEXT, value BLOB, PRIMARY KEY (name, key)) WITHOUT ROWID"
+SCHEMA = "v2"
+# A rowid table: the (name, key) index stays small, the values (up to megabytes) live apart from it. Measured on a
+# 10,010-document cache (450 MB): reading 10,010 results by key 2.5-14x faster, writing them all 3x faster than the
+# WITHOUT ROWID table of v1, whose index pages held the values.
+CREATE = "CREATE TABLE IF NOT EXISTS results (name TEXT, key TEXT, value BLOB, PRIMARY KEY (name, key))"
 BATCH = 500          # keys per SELECT (SQLite allows 999 parameters)
 MIN_PARALLEL = 16    # fewer missing documents than this are computed in this process
 
