@@ -300,6 +300,12 @@ def _add(first, second):
     return first + second
 
 
+def corpus_key(texts: list[str], args: tuple = ()) -> str:
+    """The key ``cached_per_corpus`` files a result under: this list of texts, in this order, and the arguments
+    (the data files' fingerprint names the cache file)."""
+    return document_key("\n".join(cachedb.text_digest(text) for text in texts), args)
+
+
 def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args, version: str = "1"):
     """``function(texts, *args)`` for a whole corpus, read from the cache when this exact list of texts
     (in this order) and these arguments were seen before: for results such as count arrays that are
@@ -309,8 +315,7 @@ def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args
     7
     """
     texts = list(texts)
-    corpus = "\n".join(cachedb.text_digest(text) for text in texts)
-    key = document_key(corpus, args)
+    key = corpus_key(texts, args)
     label, database = f"{name}/{version}", _database()
     found = _read(database, label, [key])
     if key in found:

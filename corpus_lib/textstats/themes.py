@@ -48,11 +48,24 @@ def _count_arrays(docs: pd.DataFrame, boilerplate: bool) -> tuple[np.ndarray, np
 
     Each distinct type is tested once for the whole corpus and documents stay integer positions,
     so a 10M-character corpus needs no per-token Python work after its cached counts.
+    The arrays of the last corpus and option asked for are kept (read-only) in this process: a notebook asks for
+    them a dozen times in a row, and each read from the cache would unpickle and widen millions of entries again.
     """
     schema.require_docs(docs)
-    positions, codes, counts, terms = doccache.cached_per_corpus("count_arrays", _corpus_count_arrays, docs["text"],
-                                                                 boilerplate)
-    return positions.astype(np.int64), codes.astype(np.intp), counts.astype(np.int64), terms
+    texts = list(docs["text"])
+    key = (doccache.fingerprint(), doccache.corpus_key(texts, (boilerplate,)))
+    if key not in _last_counts:
+        _last_counts.clear()  # one set at a time: the previous one can go before the next is read
+        positions, codes, counts, terms = doccache.cached_per_corpus("count_arrays", _corpus_count_arrays, texts,
+                                                                     boilerplate)
+        arrays = (positions.astype(np.int64), codes.astype(np.intp), counts.astype(np.int64), terms.copy())
+        for array in arrays:
+            array.flags.writeable = False
+        _last_counts[key] = arrays
+    return _last_counts[key]
+
+
+_last_counts: dict[tuple[str, str], tuple[np.ndarray, ...]] = {}
 
 
 def _corpus_count_arrays(texts: list[str], boilerplate: bool) -> tuple[np.ndarray, ...]:
