@@ -205,8 +205,10 @@ def largest_group_counts(counts: pd.DataFrame, groups: Groups, sizes: pd.Series,
     """Term counts (doc_id, term, count) of the ``limit`` largest groups by ``sizes`` (per document: the
     largest documents), summed per group, each group's most frequent terms first: one word-cloud panel each."""
     shown = largest_groups(groups.labels, sizes, limit=limit)
-    panels = regroup(counts, groups.labels).groupby(["doc_id", "term"], as_index=False)["count"].sum()
-    return panels[panels["doc_id"].isin(shown)].sort_values(["doc_id", "count", "term"], ascending=[True, False, True])
+    members = groups.labels.index[groups.labels.isin(shown)]  # the documents of those groups: only their rows are summed
+    panels = regroup(counts[counts["doc_id"].isin(members)], groups.labels)
+    panels = panels.groupby(["doc_id", "term"], as_index=False)["count"].sum()
+    return panels.sort_values(["doc_id", "count", "term"], ascending=[True, False, True])
 
 
 def group_documents(documents: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
