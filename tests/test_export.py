@@ -78,10 +78,17 @@ def test_a_table_in_chunks_is_written_as_pandas_writes_it(tmp_path, monkeypatch)
     plain = pd.DataFrame({"doc_id": ["d01", "d01"], "term": ["青年", "90后"], "count": [3, 1], "per_10k": [12.5, 0.1]})
     awkward = pd.DataFrame({"doc_id": ["d02", "d02"], "term": ['说"好"', "一,二"], "count": [2, 1],
                             "per_10k": [float("nan"), 1e-05]})
-    for name, chunks in (("plain", [plain, plain.iloc[:0]]), ("mixed", [plain, awkward, plain])):
+    floats = [1e16, 1e-05, 0.1 + 0.2, 123456789012.0, -0.0, 5e-324, 1.7976931348623157e308, 2.5, -3.0]
+    edges = pd.DataFrame({"doc_id": ["d03"] * 9, "term": ["x"] * 9, "count": [2**62, -1, 0, 7, 8, 9, 10, 11, 12],
+                          "per_10k": floats})
+    single = edges.astype({"per_10k": "float32", "count": "int32"})  # float32: through pandas
+    for name, chunks in (("plain", [plain, plain.iloc[:0]]), ("mixed", [plain, awkward, plain]),
+                         ("edges", [edges, plain]), ("single", [single])):
         path = cl.save_table(iter(chunks), name)
         whole = pd.concat(chunks, ignore_index=True)
         assert path.read_bytes() == whole.to_csv(index=False, encoding="utf-8-sig").encode("utf-8-sig")
     text = (tmp_path / "plain.csv").read_text(encoding="utf-8-sig")
     assert text.splitlines() == ["doc_id,term,count,per_10k", "d01,青年,3,12.5", "d01,90后,1,0.1"]
     assert (tmp_path / "mixed.csv").read_text(encoding="utf-8-sig").splitlines()[3:5] == ['d02,"说""好""",2,', 'd02,"一,二",1,1e-05']
+    assert (tmp_path / "edges.csv").read_text(encoding="utf-8-sig").splitlines()[1:4] == [
+        "d03,x,4611686018427387904,1e+16", "d03,x,-1,1e-05", "d03,x,0,0.30000000000000004"]

@@ -12,6 +12,7 @@ import weakref
 from pathlib import Path
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from .. import paths
@@ -139,19 +140,23 @@ _QUOTED = re.compile('[,"\r\n]')
 def _plain_csv(chunk: pd.DataFrame) -> str | None:
     """The body rows ``chunk.to_csv(index=False, header=False)`` writes, joined directly (several times faster on
     millions of rows), or None when the frame is not plain: two columns or more, named by strings, holding
-    strings that need no quotes, integers, or floats without NaN (written as pandas writes them, numpy's shortest
-    repr)."""
+    strings that need no quotes, integers, or 64-bit floats without NaN (written as pandas writes them, the shortest
+    repr). Numbers go through Python's ``str``/``repr``, not ``astype(str)``: that makes a fixed-width array of the
+    longest value (755 MB for a column of 5.9 million floats) and is four times slower."""
     if len(chunk.columns) < 2 or not all(isinstance(name, str) for name in chunk.columns) \
             or _QUOTED.search("".join(chunk.columns)):
         return None
     columns = []
     for name in chunk.columns:
         values = chunk[name].to_numpy()
-        if values.dtype.kind in "iu" or values.dtype.kind == "f" and not pd.isna(values).any():
-            columns.append(values.astype(str).tolist())
+        if values.dtype.kind in "iu":
+            columns.append(list(map(str, values.tolist())))
+        elif values.dtype == np.float64 and not pd.isna(values).any():
+            columns.append(list(map(repr, values.tolist())))  # Python's shortest repr, numpy's and pandas' too
         elif values.dtype == object and all(type(value) is str for value in values) \
                 and not _QUOTED.search("".join(values)):
             columns.append(values.tolist())
         else:
             return None
-    return "".join(row + os.linesep for row in map(",".join, zip(*columns)))
+    body = os.linesep.join(map(",".join, zip(*columns)))
+    return body + os.linesep if len(chunk) else ""
