@@ -8,6 +8,7 @@ import math
 import re
 from functools import lru_cache
 
+from ..lexicons.dictionary import dictionary_entry
 from ..lexicons.names import (
     HAN,
     ambiguous_surnames,
@@ -251,6 +252,11 @@ def continuation_features(text: str, start: int, end: int) -> dict[str, float]:
     if (end + 1 <= size and get(text[end - 1:end + 1], 0) >= COMMON) or (end + 2 <= size
                                                                           and get(text[end - 1:end + 2], 0) >= COMMON):
         features["boundary:last_character_starts_a_word"] = 1.0  # 陈寅作|报告: 作报告 is a word
+    if get(text[end:end + 2], 0) >= COMMON or get(text[end:end + 3], 0) >= COMMON:
+        features["boundary:a_word_follows"] = 1.0  # 张伟|担任: the text goes on with a word of its own
+        following = dictionary_entry(text[end:end + 2])
+        if following and following[1][:1] == "v":
+            features["boundary:a_verb_follows"] = 1.0
     if (start >= 1 and get(text[start - 1:start + 1], 0) >= COMMON) or (start >= 2
                                                                         and get(text[start - 2:start + 1], 0) >= COMMON):
         features["boundary:first_character_ends_a_word"] = 1.0
@@ -276,7 +282,8 @@ def document_features(candidates: list[dict]) -> None:
         if len(name) == 3 and counts.get(name[:2], 0) > counts[name]:
             features["document:shorter_recurs"] = 1.0  # 陈寅作 once, 陈寅 more often: 作 is not part of the name
         if any(counts.get(longer, 0) >= counts[name] for longer in extensions.get(name, ())):
-            features["document:longer_recurs"] = 1.0  # 王陈政 as often as 王陈政辉
+            # 王陈政 as often as 王陈政辉; written once, that says little (张伟|担任 is also the candidate 张伟担)
+            features["document:longer_recurs" if counts[name] > 1 else "document:longer_once"] = 1.0
 
 
 STRONG = ("left:role", "left:age", "left:cohort", "right:speech", "right:title", "tag:name")
@@ -288,12 +295,13 @@ def _strong(features: dict[str, float]) -> int:
 
 def overlap_features(candidates: list[dict], text: str) -> None:
     """A candidate one character inside a longer one that starts with a surname right before it (王|陈政辉 in
-    王陈政辉, 欧阳|晓晴): the name may begin a character earlier. In place."""
+    王陈政辉, 欧阳|晓晴): the name may begin a character earlier; not after a conjunction that is also a surname
+    (简宁和|柳依). In place."""
     spans = {(c["start"], c["end"]) for c in candidates}
     initials = surname_characters()
     for candidate in candidates:
         start, end = candidate["start"], candidate["end"]
-        if start and text[start - 1] in initials and (start - 1, end) in spans:
+        if start and text[start - 1] in initials and text[start - 1] not in CONJUNCTIONS and (start - 1, end) in spans:
             candidate["features"]["left:surname_before"] = 1.0
 
 
