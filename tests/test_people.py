@@ -248,3 +248,16 @@ def test_names_listed_after_one_role_share_it():
     text = "市领导王明远、李华生和张建国出席会议。"
     found = [(p["name"], p["role"], p["role_group"]) for p in paragraph_people(text, extract_institutions(text))]
     assert found == [("王明远", "市领导", "领导干部"), ("李华生", "市领导", "领导干部"), ("张建国", "市领导", "领导干部")]
+
+
+def test_names_in_latin_letters_after_a_role_or_before_speech_are_people():
+    text = "活动结束后，中心主任Maggie与社工Peter Chan一起整理物资。Tommy说：“明年还来。”品牌Nike赞助了球衣。"
+    names = [m.text for m in find_person_mentions(text)]
+    assert names[:3] == ["Maggie", "Peter Chan", "Tommy"]
+    assert "Nike" not in names  # a capitalised word with no person's cue is no name
+    assert not [m for m in find_person_mentions("我们使用Excel整理数据，IBM的工程师也来了。") if m.rule == "latin"]
+
+
+def test_a_credit_may_name_people_in_latin_letters():
+    rows = find_credits("文丨王小明 编丨May\n摄影：Kevin Frayer/某图片社")
+    assert [(row["name"], row["role"]) for row in rows] == [("王小明", "作者"), ("May", "编辑"), ("Kevin Frayer", "摄影")]

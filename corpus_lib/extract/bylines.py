@@ -3,7 +3,8 @@
 A credit (``data/press_roles.csv``: 记者, 通讯员, 编辑, 文, 图, 审核 …, or an outlet's 记者 such as 澎湃新闻记者)
 is followed by a separator (：, 丨, /, a space) and one or more names (separated by 、, ， or spaces) up to the
 next credit, a bracket, a semicolon or the end of the line: ``记者 陈某 通讯员 桑某 包某``, ``文字丨杜某 审校丨李某``,
-``（文/张某；图/刘某、李某）``, ``文、摄影:吴某|图表制作:某某``. A reporter's credit may run into the name
+``（文/张某；图/刘某、李某）``, ``文、摄影:吴某|图表制作:某某``, ``编丨May``
+(a name in Latin letters is taken whole: ``摄影：Kevin Frayer``). A reporter's credit may run into the name
 (``新华社记者陶某走近…``), whose end is then the person finder's best name there. ``某某 摄`` and ``某某/图`` make a
 photographer, and a bracketed name closing the last paragraph (``…的发展贡献自己的青春。（管某）``) the author.
 These people are press (role group 记者), never quoted voices.
@@ -17,7 +18,7 @@ import re
 from functools import lru_cache
 
 from ..lexicons.names import HAN, NAME_DOTS, ambiguous_surnames, press_roles, surnames
-from .person_finder import candidates, score_candidates
+from .person_finder import LATIN_NAME, candidates, score_candidates
 
 SEPARATOR = r"[\s：:丨|｜/／]"
 NAME_GAP = re.compile(r"[\s、，,]+")
@@ -80,6 +81,14 @@ def _names_after(text: str, position: int, role: str) -> list[dict]:
         credit = _credit_pattern().match(text, position)
         if credit and credit.start() == position:
             break  # the next credit takes over
+        latin = LATIN_NAME.match(text, position)  # 摄:Kevin Frayer, 编丨May: a name in Latin letters, spaces and all
+        if latin:
+            found.append({"start": position, "end": latin.end(), "name": latin.group(), "role": role})
+            gap = NAME_GAP.match(text, latin.end())
+            if not gap:
+                break
+            position = gap.end()
+            continue
         gap = NAME_GAP.search(text, position)
         end = gap.start() if gap else len(text)
         for stop in LIST_END + "丨|｜（(":

@@ -278,11 +278,33 @@ def _dotted_end(text: str, match: re.Match) -> int:
     return match.end()
 
 
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-z]{1,15}(?: [A-Z][a-z]{1,15}){0,2}(?![A-Za-z0-9])")
+LATIN_LEFT = 12
+
+
+def latin_names(text: str) -> list[Mention]:
+    """Names in Latin letters (Cindy, Kevin Frayer: Hong Kong, Macau and overseas texts write many so) right after a
+    role (单位主任Cindy, 社工Theresa) or right before 说/表示: the shape of a name and a person's cue, as persons."""
+    found = []
+    for match in LATIN_NAME.finditer(text):
+        before = text[max(0, match.start() - LATIN_LEFT):match.start()].rstrip(" ")
+        if role_before(before) and before[-1:] not in "\n":
+            cue = "left:role"
+        elif text.startswith(speech_cues(), match.end()):
+            cue = "right:speech"
+        else:
+            continue
+        found.append(Mention(match.start(), match.end(), match.group(), "person", "latin", ("shape:latin", cue), 1.0))
+    return found
+
+
 def find_person_mentions(text: str) -> list[Mention]:
     """The person names of ``text`` (one document), each mention a ``Mention`` labelled ``person``
     with its probability as ``score`` and the features that weighed most as ``evidence``; names written with a
-    middle dot are persons by their shape (``dotted_names``)."""
+    middle dot are persons by their shape (``dotted_names``), and names in Latin letters by their shape and a cue
+    (``latin_names``)."""
     dotted = dotted_names(text)
+    dotted += [m for m in latin_names(text) if not any(overlap(m, d) for d in dotted)]
     scored = [c for c in score_candidates(candidates(text)) if not any(overlap(c, m) for m in dotted)]
     mentions = [Mention(c["start"], c["end"], c["text"], "person", "scored", explain(c["features"]), round(c["score"], 4))
                 for c in choose_names(scored, scorer()[2])]
