@@ -359,3 +359,17 @@ def test_a_year_the_corpus_shares_outranks_a_year_gone_by_in_a_profile(tmp_path)
     profile = UNDATED + "\n他2016年从大学毕业，在城里工作了三年，去年回到家乡。"
     docs, _ = _load(tmp_path, [SIGNED.format(2020)] * 3 + [profile])
     assert docs.loc[3, "date"] == pd.Timestamp("2020-04-08")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("农历新年当天，他仍在岗位上。", "2020-01-25"),        # 2020's Spring Festival, nearest the base date
+    ("2018年的新春佳节，他在岗位上度过。", "2018-02-16"),   # the one in the year named
+    ("今年过年，他没有回家。", "2020-01-25"),
+])
+def test_other_names_of_the_spring_festival(text, day):
+    found = dates.extract_dates(text, base_date=date(2020, 3, 1))
+    assert found["date"].tolist() == [day]
+
+
+def test_bare_new_year_words_are_no_dates():
+    assert dates.extract_dates("新春座谈会上，他发言。过年的气氛很浓。", base_date=date(2020, 3, 1)).empty
