@@ -82,6 +82,8 @@ def test_full_name_type_and_province(sentence, name, kind, province):
     ("中央民族大学2016级新闻与传播学院学生周子璇说", "新闻与传播学院", "中央民族大学", "university"),
     ("是华山医院援鄂医疗队的一员", "援鄂医疗队", "复旦大学附属华山医院", "medical_team"),
     ("上海交通大学团委副书记张怡凡说", "团委", "上海交通大学", "youth_league"),
+    ("团中央学校部、全国学联秘书处联合发文", "学校部", "共青团中央", "youth_league"),  # a department, not a school
+    ("南京市公安局江北新区分局民警巡逻", "江北新区分局", "南京市公安局", "party_government"),  # a branch of its bureau
 ])
 def test_department_attaches_to_parent(sentence, unit, parent, kind):
     found = rows(sentence).set_index("name")
