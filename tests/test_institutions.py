@@ -119,6 +119,8 @@ def test_aliases_and_context(sentence, context, name, canonical, province):
     "共青团各省、自治区、直辖市委，",                        # generic addressees
     "团各区委，各大口团工委，各委、局、公司团委",
     "一名抗疫一线的临时团支部书记、一名医学生",
+    "他的腿上至少有七八处擦伤",                              # a number and 处 are no office
+    "在车站、路口随处可见志愿者的身影",                      # 随处 runs across the suffix 处
 ])
 def test_no_false_positive(sentence):
     found = rows(sentence)

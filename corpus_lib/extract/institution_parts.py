@@ -297,7 +297,21 @@ def bare_name(text: str, q: int, suffix: str) -> int | None:
     entry = dictionary_entry(name)
     if entry and entry[1] in ("n", "s", "f") and entry[0] >= 2000:
         return None  # 乡村小学, 城市社区: a kind of body, not one
+    if NUMERALS.fullmatch(name) or len(suffix) == 1 and _runs_into_suffix(text, q):
+        return None  # 五六|处: a number; 卡口随|处可见: a one-character suffix that ends a word of the run
     return None if verbal(name) else start
+
+
+NUMERALS = re.compile("[一二三四五六七八九十百千万两几数0-9]+")
+
+
+def _runs_into_suffix(text: str, q: int) -> bool:
+    """An adverb, verb or function word of the dictionary runs from the run into the suffix (随|处 in 随处可见)."""
+    for left in range(max(0, q - 2), q):
+        entry = dictionary_entry(text[left:q + 1])
+        if entry and entry[1] in VERBAL and entry[0] >= 50:
+            return True
+    return False
 
 
 def verbal(name: str) -> bool:
