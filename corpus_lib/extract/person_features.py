@@ -34,6 +34,9 @@ PUNCTUATION_CLASSES = {"，": "comma", ",": "comma", "、": "dun", "。": "perio
                        "\n": "line", "《": "book", "》": "book", "·": "dot", "—": "dash"}
 AGE_BEFORE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})[岁歲](?:的)?$")
 CONJUNCTIONS = frozenset("和与及同跟")
+# One-character prepositions and adverbs that follow a sentence's subject (杜某某在会上…, 王某也…): after a name they
+# say the name has ended, whether the tagger split them off or glued them on (毫在).
+SUBJECT_FOLLOWERS = frozenset("在从向对为把被将也还都就又曾已正便亦仍")
 ADVERBS_BEFORE_SPEECH = ("也", "还", "则", "就", "便", "又", "笑着", "坦言", "对记者", "向记者", "告诉记者")
 # characters that begin the words right after a name (说, 是, 今年, 每天, 告诉 …)
 FOLLOWER_START = frozenset("说是在和与的了也都就便则等今每告带负正已曾还又从来向对为被把将跟给让一同笑坦称认表介回作通毕当出代亦主")
@@ -180,7 +183,8 @@ def right_features(text: str, end: int, tokens, b: int) -> dict[str, float]:
         if char == mark:
             features[name] = 1.0
     if not features:
-        features[f"right:{PUNCTUATION_CLASSES.get(char, 'han' if HAN_ONLY.fullmatch(char) else 'other')}"] = 1.0
+        kind = PUNCTUATION_CLASSES.get(char, "han" if HAN_ONLY.fullmatch(char) else "other")
+        features["right:subject_follower" if char in SUBJECT_FOLLOWERS else f"right:{kind}"] = 1.0
     if ORGANISATION_AFTER.match(text, end):
         features["right:organisation_follows"] = 1.0  # 康天晟|合生物技术有限公司
     if b + 1 < len(tokens):
