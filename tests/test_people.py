@@ -261,3 +261,14 @@ def test_names_in_latin_letters_after_a_role_or_before_speech_are_people():
 def test_a_credit_may_name_people_in_latin_letters():
     rows = find_credits("文丨王小明 编丨May\n摄影：Kevin Frayer/某图片社")
     assert [(row["name"], row["role"]) for row in rows] == [("王小明", "作者"), ("May", "编辑"), ("Kevin Frayer", "摄影")]
+
+
+def test_a_native_place_and_a_body_are_no_names():
+    from corpus_lib.extract.people import _issuer_person
+    from corpus_lib.extract.person_finder import candidates
+
+    # 某地籍 says where people come from; a page's issuer 某地政协 is a body, though 金 and 温 are surnames
+    assert not [c["text"] for c in candidates("选拔24名金华籍全日制在读大学生兼任乡镇团委副书记。") if c["text"].endswith("籍")]
+    assert not _issuer_person("金华政协", "7月17日下午，金华政协组织青年委员走进社区。")
+    assert not _issuer_person("温州政协", "温州政协组织青年委员走进社区。")
+    assert _issuer_person("王小明", "王小明\n2020年3月1日")  # a person still is one

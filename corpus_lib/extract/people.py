@@ -43,7 +43,7 @@ from .person_cohorts import (
     cohort_said,
     referred_cohorts,
 )
-from .person_finder import find_person_mentions
+from .person_finder import body_endings, find_person_mentions
 from .spans import Mention
 
 NO_COHORT = "未说明"
@@ -366,8 +366,9 @@ def _issuer_person(issuer: str, text: str) -> list[dict]:
     """The document's issuer as a person when it is one: a name of two to four characters with a surname,
     not an organisation (the header already told them apart) — a letter's or a speech's author."""
     singles, compounds = surnames()
-    if not PERSON_NAME.fullmatch(issuer or "") or not (issuer[0] in singles or issuer.startswith(compounds)):
-        return []
+    if not PERSON_NAME.fullmatch(issuer or "") or not (issuer[0] in singles or issuer.startswith(compounds)) \
+            or issuer[-2:] in body_endings():
+        return []  # 余杭政协 is a body
     at = text.rfind(issuer)
     return [_bare_person(issuer, sentence_at(sentence_spans(text), at) if at >= 0 else issuer, evidence="issuer")]
 

@@ -44,7 +44,7 @@ LEFT_WINDOW = 12
 COMMON = 100  # a dictionary word this frequent (jieba's counts) that the tagger does not call a name is no candidate
 # last characters of place and organisation names (谷岗乡, 郭庄村, 苗寨): a candidate ending in one is likelier a place
 LEVEL_MARKS = frozenset("省市区县镇乡村州")
-NEVER_LAST = frozenset("乡镇村县省区寨部局处厅委社站馆队")  # no given name ends with these; places and bodies do
+NEVER_LAST = frozenset("乡镇村县省区寨部局处厅委社站馆队籍")  # no given name ends with these; places, bodies and 某地籍 do
 ORGANISATION_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:公司|集团|有限|医院|大学|学院|学校|中学|小学|协会|中心|工作室|合作社|研究所|研究院)")
 PLACE_ENDINGS = frozenset("村乡镇寨县区省州市街路港湾岛沟坪屯庄营堡园院局部处委会厅馆站队社校")
 # Pairs of feature groups whose combinations are features too (a two-character name tagged as a name, a

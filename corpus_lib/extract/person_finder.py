@@ -144,7 +144,7 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
     named_before = list(accumulate(named, initial=0))  # named_before[k]: tokens tagged as a name among the first k
     initials, compounds = surname_characters(), surnames()[1]
     frequency, words, length_of_text, place_names = word_frequency(), common_words(), len(text), places()
-    never = not_names()
+    never, endings = not_names(), body_endings()
     found = []
     for start in _reachable_starts(tokens, text, starts):
         a = token_at[start]
@@ -165,6 +165,8 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
                 continue
             if span[-1] in NEVER_LAST or (end < length_of_text and text[end] in LEVEL_MARKS and span + text[end] in place_names):
                 continue  # 谷岗乡, 裴庄村, 金凤|区委: a place
+            if length >= 3 and span[-2:] in endings:
+                continue  # 余杭政协, 某某大学: a body
             if names == 0 or (a == b and tokens[a][2] == start and tokens[a][3] == end):
                 if span in words and frequency.get(span, 0) >= COMMON and not names:
                     continue  # a frequent dictionary word the tagger does not call a name
@@ -172,6 +174,15 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
                 continue  # the user's list: never a name
             found.append((start, end, a, b))
     return found
+
+
+@lru_cache(maxsize=1)
+def body_endings() -> frozenset[str]:
+    """Two-character institution suffixes (政协, 大学, 医院, 公司 …; ``data/institution_suffixes.csv``), numbered
+    schools (一中) aside: no given name ends with one."""
+    from ..lexicons.institution_words import suffixes
+
+    return frozenset(s for s in suffixes() if len(s) == 2 and s[0] not in "一二三四五六七八九十")
 
 
 JOINED_FLOOR = 0.15  # a candidate joined by 、 or 和 to an accepted name, not tagged a name, needs this much
