@@ -269,6 +269,7 @@ def test_a_native_place_and_a_body_are_no_names():
 
     # 某地籍 says where people come from; a page's issuer 某地政协 is a body, though 金 and 温 are surnames
     assert not [c["text"] for c in candidates("选拔24名金华籍全日制在读大学生兼任乡镇团委副书记。") if c["text"].endswith("籍")]
+    assert "和湖北" not in [c["text"] for c in candidates("来自北京和湖北的医护人员并肩作战。")]  # and Hubei
     assert not _issuer_person("金华政协", "7月17日下午，金华政协组织青年委员走进社区。")
     assert not _issuer_person("温州政协", "温州政协组织青年委员走进社区。")
     assert _issuer_person("王小明", "王小明\n2020年3月1日")  # a person still is one

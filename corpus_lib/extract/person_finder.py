@@ -42,6 +42,7 @@ from ..preprocessing.segmentation import has_word, tag_tokens
 from ..resources import read_csv
 from .person_features import (
     COMMON,
+    CONJUNCTIONS,
     FOLLOWER_START,
     HAN_ONLY,
     LEVEL_MARKS,
@@ -167,6 +168,8 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
                 continue  # 谷岗乡, 裴庄村, 金凤|区委: a place
             if length >= 3 and span[-2:] in endings:
                 continue  # 余杭政协, 某某大学: a body
+            if span[0] in CONJUNCTIONS and span[1:] in place_names:
+                continue  # 和|湖北: a conjunction that is also a surname, then a place
             if names == 0 or (a == b and tokens[a][2] == start and tokens[a][3] == end):
                 if span in words and frequency.get(span, 0) >= COMMON and not names:
                     continue  # a frequent dictionary word the tagger does not call a name
