@@ -94,12 +94,14 @@ def plot_people_by(people: pd.DataFrame, column: str, *, title: str, labels: dic
         label = "未说明 (not stated)" if cohort == NO_COHORT else cohort
         ax.barh(positions, table[cohort], left=left, label=label, color=colours.get(cohort, "#d5d8dc"))
         left = left + table[cohort]
-    labels = {"未知": "未知", **(labels or {})}
-    names = [f"{labels[v]} ({v})" if v in labels and labels[v] != v else v for v in table.index]
+    labels = dict(labels or {})
+    names = ["未知 (unknown)" if v == "未知" else f"{labels[v]} ({v})" if v in labels and labels[v] != v else v
+             for v in table.index]
     ax.set_yticks(positions, names)
     ax.invert_yaxis()
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("人数 (people)")
     ax.set_title(title)
-    ax.legend(title="自述世代 (stated cohort)", loc="lower right", frameon=False)
+    # beside the bars, not over them: the longest bar is often the last (未知)
+    ax.legend(title="自述世代 (stated cohort)", loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return fig
