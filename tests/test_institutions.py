@@ -84,6 +84,7 @@ def test_full_name_type_and_province(sentence, name, kind, province):
     ("上海交通大学团委副书记张怡凡说", "团委", "上海交通大学", "youth_league"),
     ("团中央学校部、全国学联秘书处联合发文", "学校部", "共青团中央", "youth_league"),  # a department, not a school
     ("南京市公安局江北新区分局民警巡逻", "江北新区分局", "南京市公安局", "party_government"),  # a branch of its bureau
+    ("他常看浙江卫视纪实频道的节目", "纪实频道", "浙江卫视", "media"),  # a channel of its broadcaster
 ])
 def test_department_attaches_to_parent(sentence, unit, parent, kind):
     found = rows(sentence).set_index("name")
@@ -125,6 +126,12 @@ def test_aliases_and_context(sentence, context, name, canonical, province):
 def test_no_false_positive(sentence):
     found = rows(sentence)
     assert found.empty, found["name"].tolist()
+
+
+def test_a_station_named_after_a_time_word():
+    found = rows("今年蓝鲸电台推出了新节目。")
+    assert found["name"].tolist() == ["蓝鲸电台"], found["name"].tolist()  # not 今年蓝鲸电台
+    assert found["type"].tolist() == ["media"]
 
 
 def test_no_guess_without_place():

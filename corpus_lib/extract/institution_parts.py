@@ -270,6 +270,9 @@ def _latin_name(text: str, q: int) -> int | None:
     return match.start()
 
 
+TIME_WORDS = ("今年", "去年", "明年", "当年", "今天", "昨天", "明天", "近日", "日前", "目前", "此前", "近年", "如今", "现在")
+
+
 def bare_name(text: str, q: int, suffix: str) -> int | None:
     """Start of a name of two to eight other characters left of ``q`` that begins after a clause boundary or
     a function word (在荔枝沟小学, 的凹下村, 、海螺小学), or right after a verb (加入东湖新城社区)."""
@@ -289,6 +292,8 @@ def bare_name(text: str, q: int, suffix: str) -> int | None:
             if verb_ending(text, q - length):
                 start = q - length
                 break
+    if start is not None and q - start >= 4 and text.startswith(TIME_WORDS, start):
+        start += 2  # 今年|喜马拉雅电台: a time word opens the clause, not the name
     if start is None or crosses_word(text, start, q, edges=(start,)):
         return None
     name = text[start:q]
