@@ -128,6 +128,15 @@ def test_no_false_positive(sentence):
     assert found.empty, found["name"].tolist()
 
 
+@pytest.mark.parametrize("sentence, name", [
+    ("他来到解放路街道办事处。", "解放路街道办事处"),   # a road's name may begin with a verb (解放)
+    ("志愿者们走进建设路社区。", "建设路社区"),
+    ("他们来到八一路社区开展活动。", "八一路社区"),      # or hold a numeral
+])
+def test_communities_named_after_roads(sentence, name):
+    assert name in rows(sentence)["name"].tolist()
+
+
 def test_a_station_named_after_a_time_word():
     found = rows("今年蓝鲸电台推出了新节目。")
     assert found["name"].tolist() == ["蓝鲸电台"], found["name"].tolist()  # not 今年蓝鲸电台

@@ -278,11 +278,11 @@ def bare_name(text: str, q: int, suffix: str) -> int | None:
     a function word (在荔枝沟小学, 的凹下村, 、海螺小学), or right after a verb (加入东湖新城社区)."""
     if q and text[q - 1].isascii():
         return _latin_name(text, q)
-    start = None
+    start, road = None, q >= 1 and text[q - 1] in "路街巷道"
     for length in range(1, BARE_LONGEST + 1):
         at = q - length
-        if at < 0 or text[at] in BARE_BEFORE or not CJK.match(text[at]):
-            break
+        if at < 0 or text[at] in BARE_BEFORE and not (road and text[at] in NUMERAL_CHARS) or not CJK.match(text[at]):
+            break  # a numeral may stand in a road's name (五一路, 二环路)
         if length >= 2 and (at == 0 or text[at - 1] in BARE_BEFORE or not CJK.match(text[at - 1])
                             or link_ending(text, at) is not None):
             start = at
@@ -304,7 +304,13 @@ def bare_name(text: str, q: int, suffix: str) -> int | None:
         return None  # 乡村小学, 城市社区: a kind of body, not one
     if NUMERALS.fullmatch(name) or len(suffix) == 1 and _runs_into_suffix(text, q):
         return None  # 五六|处: a number; 卡口随|处可见: a one-character suffix that ends a word of the run
+    if len(name) >= 3 and name.endswith(ROAD_ENDINGS):
+        return start  # 解放路 + 街道, 建设路 + 社区: a road's name, whatever word it begins with
     return None if verbal(name) else start
+
+
+ROAD_ENDINGS = ("路", "街", "巷", "大道")
+NUMERAL_CHARS = frozenset("一二三四五六七八九十")
 
 
 NUMERALS = re.compile("[一二三四五六七八九十百千万两几数0-9]+")
