@@ -137,6 +137,11 @@ def test_communities_named_after_roads(sentence, name):
     assert name in rows(sentence)["name"].tolist()
 
 
+def test_city_banks_are_named_by_their_city():
+    assert rows("她毕业后进入宁波银行。")[["name", "type", "province"]].values.tolist() == [["宁波银行", "company", "浙江"]]
+    assert rows("当地银行纷纷推出贷款。武汉的银行都开门了。").empty  # banks in general
+
+
 def test_a_station_named_after_a_time_word():
     found = rows("今年蓝鲸电台推出了新节目。")
     assert found["name"].tolist() == ["蓝鲸电台"], found["name"].tolist()  # not 今年蓝鲸电台
