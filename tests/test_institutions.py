@@ -137,6 +137,13 @@ def test_communities_named_after_roads(sentence, name):
     assert name in rows(sentence)["name"].tolist()
 
 
+def test_a_list_of_bodies_names_its_bare_items():
+    names = rows("出席的有江门市经济局、江门市教育局、劳动就业局、民政事务局等部门代表。")["name"].tolist()
+    assert {"劳动就业局", "民政事务局"} <= set(names), names  # 局 needs a place alone, not in such a list
+    assert rows("劳动就业局发布通知。").empty
+    assert "交通局和各区政府" not in rows("市教育局、市卫健局、交通局和各区政府")["name"].tolist()
+
+
 def test_city_banks_are_named_by_their_city():
     assert rows("她毕业后进入宁波银行。")[["name", "type", "province"]].values.tolist() == [["宁波银行", "company", "浙江"]]
     assert rows("当地银行纷纷推出贷款。武汉的银行都开门了。").empty  # banks in general

@@ -21,7 +21,7 @@ FLOORS = {
         "person role": (0.78, 0.68),           # 0.82 0.72 98/137 (0.78 0.52 before the general roles list)
         "person age": (0.85, 0.50),            # 0.89 0.53 8/15
         "person institution": (0.68, 0.48),    # 0.72 0.52
-        "institutions": (0.85, 0.75),          # 0.90 0.79 188/239 (0.76 0.37)
+        "institutions": (0.85, 0.75),          # 0.90 0.79 190/239 (0.76 0.37)
         "institution type": (0.90, 0.90),      # 0.93
         "institution province": (0.86, 0.86),  # 0.89
         "media": (0.86, 0.76),                 # 0.90 0.80 35/44 (1/44)
@@ -40,7 +40,7 @@ FLOORS = {
         "person role": (0.76, 0.52),           # 0.81 0.56 43/77 (0.62 0.39 before the general roles list)
         "person age": (0.90, 0.35),            # 1.00 0.40 2/5 (3/5 on 2026-12-02: which gold people with an age are found moves it)
         "person institution": (0.52, 0.33),    # 0.57 0.36
-        "institutions": (0.65, 0.43),          # 0.69 0.46 56/121 (0.72 0.32)
+        "institutions": (0.66, 0.44),          # 0.70 0.47 57/121 (0.72 0.32)
         "institution type": (0.85, 0.85),      # 0.88
         "institution province": (0.79, 0.79),  # 0.82
         "genre": (0.88, 0.88),                 # 0.93 (28/30)

@@ -141,7 +141,7 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
                 and suffix != "委":
             # no name parts, or a place and one character that make no name (三江 + 路 + 街道): perhaps a name
             # of other characters
-            other = fallback(text, start, end, suffix)
+            other = fallback(text, start, end, suffix) or _listed(text, start, suffix, ends)
             if other:
                 right = extend_right(text, end)
                 parts = other[2] + ([("campus", text[end:right])] if right > end else [])
@@ -151,6 +151,25 @@ def find_candidates(text: str) -> tuple[Candidate, ...]:
         if not any(start <= a and b <= end for a, b in spans) and not _suffix_of(text[start:end]):
             found.append(_candidate(text, start, end, rule, [("cue", cue), ("outlet", text[start:end])], kind="media"))
     return tuple(found)
+
+
+def _listed(text: str, q: int, suffix: str, ends: dict[int, int]):
+    """A name of other characters before a suffix whose bare names are not trusted alone (局, 总署), in a list
+    right after a body (澳门某某局、劳工事务局、民政总署): the list says what it is. (start, rule, evidence) or None."""
+    comma = text.rfind("、", max(0, q - LISTED_LONGEST - 1), q)
+    if comma < 1 or comma not in ends or not 2 <= q - comma - 1 <= LISTED_LONGEST:
+        return None
+    start, name = comma + 1, text[comma + 1:q]
+    if not CJK_RUN.fullmatch(name) or _suffix_pattern().search(name) or any(c in name for c in "和与及或等各"):
+        return None  # another body's name inside (交通局和各区|政府), or not a plain run
+    first = dictionary_entry(name[:2])
+    if first and first[1] in ("v", "d", "p", "c", "r", "m") and first[0] >= 300:
+        return None  # 并|召开…局: a clause (a verbal noun may begin a name: 劳工事务局, 教育局)
+    return start, "bare-name", [("listed", "、"), ("bare", name), ("suffix", suffix)]
+
+
+LISTED_LONGEST = 8
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 # ---------------------------------------------------------------- outlets named by the page's credit lines
