@@ -137,6 +137,14 @@ def test_communities_named_after_roads(sentence, name):
     assert name in rows(sentence)["name"].tolist()
 
 
+def test_a_relative_committee_is_the_one_of_its_level_the_text_names():
+    found = rows("团市委召开全市乡镇团委工作会议。团文昌市委书记出席。").set_index("name")
+    assert found.loc["团市委", "canonical"] == "共青团文昌市委员会"
+    assert rows("团市委召开会议。")["canonical"].tolist() == ["团市委"]  # no city named: stays as written
+    two = rows("团市委召开会议，团文昌市委、团琼海市委负责人出席。").set_index("name")
+    assert two.loc["团市委", "canonical"] == "团市委"  # two cities: which one is not known
+
+
 def test_a_list_of_bodies_names_its_bare_items():
     names = rows("出席的有江门市经济局、江门市教育局、劳动就业局、民政事务局等部门代表。")["name"].tolist()
     assert {"劳动就业局", "民政事务局"} <= set(names), names  # 局 needs a place alone, not in such a list

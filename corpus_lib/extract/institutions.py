@@ -136,8 +136,29 @@ def institution_records(text: str, *, context_province: str | None = None, chose
                    "rule": piece.rule, "evidence": "; ".join(piece.evidence) + _score_note(candidate)}
             seen[id(piece)] = row
             rows.append(row)
+    _same_level_bodies(rows)
     _province_from_document(rows, text, place)
     return sorted(rows, key=lambda row: row["start"])
+
+
+def _same_level_bodies(rows: list[dict]) -> None:
+    """A relative committee the document's place could not resolve (团市委 in a text about a county of 海南) is the
+    one committee of that kind and level the document names in full (团某某市委 -> 共青团某某市委员会), when it names
+    exactly one; in place."""
+    resolved = [row["canonical"] for row in rows if row["parent"] is None]
+    for row in rows:
+        entry = aliases().get(_simplified(row["name"]))
+        if row["parent"] is not None or not entry or entry["context"] != "place" or row["canonical"] != row["name"]:
+            continue
+        level = re.fullmatch(r"(.*)\{(省|市|区|县)\}(.*)", entry["canonical"])
+        if not level:
+            continue
+        head, mark, tail = level.groups()
+        pattern = re.compile(re.escape(head) + rf"[\u4e00-\u9fff]{{1,12}}{mark}" + re.escape(tail))
+        same = {name for name in resolved if pattern.fullmatch(name)}
+        if len(same) == 1:
+            full = next(other for other in rows if other["canonical"] in same)
+            row["canonical"], row["province"] = full["canonical"], row["province"] or full["province"]
 
 
 def _province_from_document(rows: list[dict], text: str, place: dict | None) -> None:
