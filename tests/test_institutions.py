@@ -145,6 +145,12 @@ def test_a_relative_committee_is_the_one_of_its_level_the_text_names():
     assert two.loc["团市委", "canonical"] == "团市委"  # two cities: which one is not known
 
 
+def test_a_relative_short_form_is_the_body_named_in_full_before():
+    found = rows("宁波市妇女联合会召开会议，市妇联主席讲话。").set_index("name")
+    assert found.loc["市妇联", "canonical"] == "宁波市妇女联合会"
+    assert rows("市妇联主席讲话。")["canonical"].tolist() == ["市妇联"]
+
+
 def test_a_list_of_bodies_names_its_bare_items():
     names = rows("出席的有江门市经济局、江门市教育局、劳动就业局、民政事务局等部门代表。")["name"].tolist()
     assert {"劳动就业局", "民政事务局"} <= set(names), names  # 局 needs a place alone, not in such a list

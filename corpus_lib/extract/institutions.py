@@ -69,6 +69,16 @@ def _named_in_full(name: str, rows: list[dict]) -> dict | None:
                  and row["canonical"].endswith(name)), None)
 
 
+def _relative_in_full(name: str, rows: list[dict]) -> dict | None:
+    """The body named in full earlier in the text that a relative short form stands for: a bare level and an
+    abbreviation (区义工联 -> …区义工联合会, 市妇联 -> …市妇女联合会)."""
+    expanded = expand_abbreviation(name)
+    if name[:1] not in "省市区县" or expanded == name:
+        return None
+    return next((row for row in reversed(rows) if row["parent"] is None and len(row["canonical"]) > len(expanded)
+                 and row["canonical"].endswith(expanded)), None)
+
+
 def _simplified(text: str) -> str:
     """The simplified view of a traditional-character text (same length), else the text itself."""
     return script.simplified_view(text) if text and script.detect_script(text) == "traditional" else text
@@ -128,8 +138,8 @@ def institution_records(text: str, *, context_province: str | None = None, chose
             else:
                 canonical = canonical_name(name, context_province=context_province)
                 province = _province_of(name, text, start, place, rows)
-                longer = _named_in_full(name, rows)
-                if longer:  # 协和医院 after 福建医科大学附属协和医院: the same body, not Beijing's
+                longer = _named_in_full(name, rows) or _relative_in_full(name, rows)
+                if longer:  # 协和医院 after 福建医科大学附属协和医院, 区义工联 after 某市某区义工联合会: the same body
                     canonical, province = longer["canonical"], longer["province"]
             row = {"name": written[start:piece.end], "canonical": canonical, "start": start, "end": piece.end,
                    "type": kind, "province": province, "parent": parent_row["canonical"] if parent_row else None,
