@@ -306,16 +306,18 @@ def corpus_key(texts: list[str], args: tuple = ()) -> str:
     return document_key("\n".join(cachedb.text_digest(text) for text in texts), args)
 
 
-def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args, version: str = "1"):
+def cached_per_corpus(name: str, function: Callable, texts: Iterable[str], *args, version: str = "1",
+                      key: str | None = None):
     """``function(texts, *args)`` for a whole corpus, read from the cache when this exact list of texts
     (in this order) and these arguments were seen before: for results such as count arrays that are
-    cheap to store and dear to rebuild from thousands of per-document rows.
+    cheap to store and dear to rebuild from thousands of per-document rows. ``key``: ``corpus_key(texts, args)``
+    when the caller has it already.
 
     >>> cached_per_corpus("total-length-example", lambda texts: sum(map(len, texts)), ["青年", "90后党员"])
     7
     """
     texts = list(texts)
-    key = corpus_key(texts, args)
+    key = key or corpus_key(texts, args)
     label, database = f"{name}/{version}", _database()
     found = _read(database, label, [key])
     if key in found:

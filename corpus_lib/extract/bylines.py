@@ -83,20 +83,16 @@ def _names_after(text: str, position: int, role: str) -> list[dict]:
             break  # the next credit takes over
         latin = LATIN_NAME.match(text, position)  # 摄:Kevin Frayer, 编丨May: a name in Latin letters, spaces and all
         if latin:
-            found.append({"start": position, "end": latin.end(), "name": latin.group(), "role": role})
-            gap = NAME_GAP.match(text, latin.end())
-            if not gap:
-                break
-            position = gap.end()
-            continue
-        gap = NAME_GAP.search(text, position)
-        end = gap.start() if gap else len(text)
-        for stop in LIST_END + "丨|｜（(":
-            at = text.find(stop, position, end)
-            end = at if at >= 0 else end
+            end = latin.end()
+        else:
+            gap = NAME_GAP.search(text, position)
+            end = gap.start() if gap else len(text)
+            for stop in LIST_END + "丨|｜（(":
+                at = text.find(stop, position, end)
+                end = at if at >= 0 else end
         piece = text[position:end]
         mark = NAME_MARK.match(text, end)
-        if _name_like(piece):
+        if latin or _name_like(piece):
             own = "摄影" if mark and mark["what"] != "文" else role
             found.append({"start": position, "end": end, "name": piece, "role": own})
         elif not (re.fullmatch(f"[{HAN}]{{2,12}}", piece) and piece[-1] in ORGANISATION_END):

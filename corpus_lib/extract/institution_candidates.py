@@ -28,7 +28,7 @@ from ..lexicons.institution_words import (
     not_names,
     suffixes,
 )
-from ..lexicons.names import press_roles
+from ..lexicons.names import HAN, press_roles
 from .institution_names import BOUNDARY
 from .institution_parts import (
     CJK,
@@ -169,7 +169,7 @@ def _listed(text: str, q: int, suffix: str, ends: dict[int, int]):
 
 
 LISTED_LONGEST = 8
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+CJK_RUN = re.compile(f"[{HAN}]+")
 
 
 # ---------------------------------------------------------------- outlets named by the page's credit lines

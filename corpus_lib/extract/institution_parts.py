@@ -271,6 +271,9 @@ def _latin_name(text: str, q: int) -> int | None:
 
 
 TIME_WORDS = ("今年", "去年", "明年", "当年", "今天", "昨天", "明天", "近日", "日前", "目前", "此前", "近年", "如今", "现在")
+ROAD_ENDINGS = ("路", "街", "巷", "大道")
+NUMERAL_CHARS = "一二三四五六七八九十"
+NUMERALS = re.compile(f"[{NUMERAL_CHARS}百千万两几数0-9]+")
 
 
 def bare_name(text: str, q: int, suffix: str) -> int | None:
@@ -278,7 +281,7 @@ def bare_name(text: str, q: int, suffix: str) -> int | None:
     a function word (在荔枝沟小学, 的凹下村, 、海螺小学), or right after a verb (加入东湖新城社区)."""
     if q and text[q - 1].isascii():
         return _latin_name(text, q)
-    start, road = None, q >= 1 and text[q - 1] in "路街巷道"
+    start, road = None, text.endswith(ROAD_ENDINGS, 0, q)
     for length in range(1, BARE_LONGEST + 1):
         at = q - length
         if at < 0 or text[at] in BARE_BEFORE and not (road and text[at] in NUMERAL_CHARS) or not CJK.match(text[at]):
@@ -307,13 +310,6 @@ def bare_name(text: str, q: int, suffix: str) -> int | None:
     if len(name) >= 3 and name.endswith(ROAD_ENDINGS):
         return start  # 解放路 + 街道, 建设路 + 社区: a road's name, whatever word it begins with
     return None if verbal(name) else start
-
-
-ROAD_ENDINGS = ("路", "街", "巷", "大道")
-NUMERAL_CHARS = frozenset("一二三四五六七八九十")
-
-
-NUMERALS = re.compile("[一二三四五六七八九十百千万两几数0-9]+")
 
 
 def _runs_into_suffix(text: str, q: int) -> bool:

@@ -62,21 +62,15 @@ def _last_university(rows: list[dict]) -> dict | None:
 
 
 def _named_in_full(name: str, rows: list[dict]) -> dict | None:
-    """The body named in full earlier in the text that a short known name (协和医院) stands for."""
+    """The body named in full earlier in the text that a short form stands for: a short known name (协和医院), or
+    a bare level and an abbreviation (区义工联 -> …区义工联合会, 市妇联 -> …市妇女联合会)."""
     if _exact_names().get(name, {}).get("source") != "known":
-        return None
+        expanded = expand_abbreviation(name)
+        if name[:1] not in "省市区县" or expanded == name:
+            return None
+        name = expanded
     return next((row for row in reversed(rows) if row["parent"] is None and len(row["canonical"]) > len(name)
                  and row["canonical"].endswith(name)), None)
-
-
-def _relative_in_full(name: str, rows: list[dict]) -> dict | None:
-    """The body named in full earlier in the text that a relative short form stands for: a bare level and an
-    abbreviation (区义工联 -> …区义工联合会, 市妇联 -> …市妇女联合会)."""
-    expanded = expand_abbreviation(name)
-    if name[:1] not in "省市区县" or expanded == name:
-        return None
-    return next((row for row in reversed(rows) if row["parent"] is None and len(row["canonical"]) > len(expanded)
-                 and row["canonical"].endswith(expanded)), None)
 
 
 def _simplified(text: str) -> str:
@@ -138,7 +132,7 @@ def institution_records(text: str, *, context_province: str | None = None, chose
             else:
                 canonical = canonical_name(name, context_province=context_province)
                 province = _province_of(name, text, start, place, rows)
-                longer = _named_in_full(name, rows) or _relative_in_full(name, rows)
+                longer = _named_in_full(name, rows)
                 if longer:  # 协和医院 after 福建医科大学附属协和医院, 区义工联 after 某市某区义工联合会: the same body
                     canonical, province = longer["canonical"], longer["province"]
             row = {"name": written[start:piece.end], "canonical": canonical, "start": start, "end": piece.end,

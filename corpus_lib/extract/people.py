@@ -24,6 +24,7 @@ import pandas as pd
 
 from .. import schema
 from ..cache import doccache
+from ..lexicons.institution_words import body_endings
 from ..lexicons.names import name_cues, roles, surnames
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
@@ -43,7 +44,7 @@ from .person_cohorts import (
     cohort_said,
     referred_cohorts,
 )
-from .person_finder import body_endings, find_person_mentions
+from .person_finder import find_person_mentions
 from .spans import Mention
 
 NO_COHORT = "未说明"

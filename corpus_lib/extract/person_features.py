@@ -23,7 +23,7 @@ from ..lexicons.names import (
     titles_after_name,
     word_frequency,
 )
-from ..lexicons.places import places
+from ..lexicons.places import county_short_forms, places
 from .cohorts import cohort_alternation, find_cohorts
 
 HAN_ONLY = re.compile(f"[{HAN}]+")
@@ -237,23 +237,13 @@ def _word_features(span: str, tags: tuple[str, ...], apart: bool) -> dict[str, f
         features["word:given_is_a_word"] = 1.0
     if span[-1] in PLACE_ENDINGS:
         features["word:ends_like_a_place"] = 1.0
-    if span in county_stems():
-        features["word:county_stem"] = 1.0  # 乐安 of 乐安县: a county's name without its 县 (names collide too)
+    if span in county_short_forms():
+        features["word:county_stem"] = 1.0  # 乐安 of 乐安县: a county written short, as places() does not (names collide)
     if any(span[k:k + n] in table for k in range(1, len(span) - 1) for n in (2, 3)):
         features["word:place_inside"] = 1.0  # 和武汉, 连线湖北
     if span.endswith(titles_after_name()) or any(span.endswith(title) for title in ("同志", "老师")):
         features["word:ends_with_a_title"] = 1.0
     return features
-
-
-@lru_cache(maxsize=1)
-def county_stems() -> frozenset[str]:
-    """The names of counties, county-level cities and districts without their 县/市/区 (乐安, 高安), from the
-    gazetteer, which does not match them in text alone: a string may be one and still be a person's name."""
-    from ..resources import read_csv
-
-    return frozenset(row["name"][:-1] for row in read_csv("gazetteer_places.csv")
-                     if row["level"] == "county" and row["name"][-1:] in "县市区旗" and len(row["name"]) >= 3)
 
 
 def continuation_features(text: str, start: int, end: int) -> dict[str, float]:

@@ -37,6 +37,7 @@ from ..lexicons.names import (
     surnames,
     word_frequency,
 )
+from ..lexicons.institution_words import body_endings
 from ..lexicons.places import places
 from ..preprocessing.segmentation import has_word, tag_tokens
 from ..resources import read_csv
@@ -179,15 +180,6 @@ def candidate_spans(tokens: list[tuple[str, str, int, int]], text: str) -> list[
     return found
 
 
-@lru_cache(maxsize=1)
-def body_endings() -> frozenset[str]:
-    """Two-character institution suffixes (政协, 大学, 医院, 公司 …; ``data/institution_suffixes.csv``), numbered
-    schools (一中) aside: no given name ends with one."""
-    from ..lexicons.institution_words import suffixes
-
-    return frozenset(s for s in suffixes() if len(s) == 2 and s[0] not in "一二三四五六七八九十")
-
-
 JOINED_FLOOR = 0.15  # a candidate joined by 、 or 和 to an accepted name, not tagged a name, needs this much
 RULE_FLOOR = 0.02  # a cued candidate still needs this much from the scorer (青年张云表示 is no name: 0.00)
 
@@ -302,7 +294,7 @@ def latin_names(text: str) -> list[Mention]:
     found = []
     for match in LATIN_NAME.finditer(text):
         before = text[max(0, match.start() - LATIN_LEFT):match.start()].rstrip(" ")
-        if role_before(before) and before[-1:] not in "\n":
+        if role_before(before) and not before.endswith("\n"):
             cue = "left:role"
         elif text.startswith(speech_cues(), match.end()):
             cue = "right:speech"
@@ -317,9 +309,9 @@ def find_person_mentions(text: str) -> list[Mention]:
     with its probability as ``score`` and the features that weighed most as ``evidence``; names written with a
     middle dot are persons by their shape (``dotted_names``), and names in Latin letters by their shape and a cue
     (``latin_names``)."""
-    dotted = dotted_names(text)
-    dotted += [m for m in latin_names(text) if not any(overlap(m, d) for d in dotted)]
-    scored = [c for c in score_candidates(candidates(text)) if not any(overlap(c, m) for m in dotted)]
+    shaped = dotted_names(text)
+    shaped += [m for m in latin_names(text) if not any(overlap(m, d) for d in shaped)]
+    scored = [c for c in score_candidates(candidates(text)) if not any(overlap(c, m) for m in shaped)]
     mentions = [Mention(c["start"], c["end"], c["text"], "person", "scored", explain(c["features"]), round(c["score"], 4))
                 for c in choose_names(scored, scorer()[2])]
-    return sorted(mentions + dotted, key=lambda m: m.start)
+    return sorted(mentions + shaped, key=lambda m: m.start)

@@ -14,6 +14,13 @@ TYPES = ("university", "school", "hospital", "youth_league", "party_government",
          "grassroots", "medical_team", "media", "other")
 
 
+@lru_cache(maxsize=1)
+def body_endings() -> frozenset[str]:
+    """Two-character suffixes (政协, 大学, 医院, 公司 …), numbered schools (一中) aside: no person's given name
+    ends with one (the people finder's candidates and a page's issuer)."""
+    return frozenset(s for s in suffixes() if len(s) == 2 and s[0] not in "一二三四五六七八九十")
+
+
 @lru_cache(maxsize=None)
 def suffixes() -> dict[str, dict]:
     """Suffix -> its row (type, scope, not_before, inherits, generic, bare, full). ``institution_suffixes.csv``

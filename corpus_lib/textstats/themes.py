@@ -53,11 +53,12 @@ def _count_arrays(docs: pd.DataFrame, boilerplate: bool) -> tuple[np.ndarray, np
     """
     schema.require_docs(docs)
     texts = list(docs["text"])
-    key = (doccache.fingerprint(), doccache.corpus_key(texts, (boilerplate,)))
+    corpus = doccache.corpus_key(texts, (boilerplate,))
+    key = (doccache.fingerprint(), corpus)
     if key not in _last_counts:
         _last_counts.clear()  # one set at a time: the previous one can go before the next is read
         positions, codes, counts, terms = doccache.cached_per_corpus("count_arrays", _corpus_count_arrays, texts,
-                                                                     boilerplate)
+                                                                     boilerplate, key=corpus)
         arrays = (positions.astype(np.int64), codes.astype(np.intp), counts.astype(np.int64), terms.copy())
         for array in arrays:
             array.flags.writeable = False
