@@ -1,6 +1,6 @@
 """Score the extractors on the real texts of ``../shared/devset`` (96 public web excerpts and ``gold.json``).
 
-    python -m tests.realset [--split dev|test|all] [--punct asis|fullwidth|both] [--misses]
+    python -m tests.realset [--split dev|test|all] [--punct asis|fullwidth|both] [--dated] [--misses]
 
 The texts belong to their publishers and never enter the repository: they are read from
 ``<repo>/../shared/devset`` (or ``$CORPUS_LIB_REALSET``), and ``--misses`` prints its snippets to the
@@ -13,6 +13,9 @@ Each split is copied into a temporary folder (one document per file) and read th
 
 ``--punct fullwidth`` scores a copy whose half-width ,:;()?! are restored to ，：；（）？！ in Chinese context
 (``restore_fullwidth``: URLs, 10:30, 1,000 and Latin text untouched); ``both`` (the default) prints both.
+``--dated`` also writes a ``metadata.csv`` giving each file the publication date its source lists
+(``sources.json``), as a database export's date column would: year-less dates then resolve against it. The
+gold's ``doc_date`` is the date the text states, so that row is left out of a dated table.
 The table gives, per measure, n/N (gold found / gold), P, R and k/M (predictions right / predictions).
 
 Matching rules (``CONVENTIONS.md`` in the set says what was annotated):
@@ -320,15 +323,18 @@ class Run:
         return dict(zip(self.docs["doc_id"], self.docs["source"]))
 
 
-def load_documents(texts: dict[str, str]):
-    """``cl.load_corpus`` on a temporary folder holding one file per text; raises unless it gives one
-    document per file."""
+def load_documents(texts: dict[str, str], dates: dict[str, str] | None = None):
+    """``cl.load_corpus`` on a temporary folder holding one file per text (and, given ``dates``, a
+    ``metadata.csv`` of file,date); raises unless it gives one document per file."""
     import corpus_lib as cl
 
     folder = Path(tempfile.mkdtemp(prefix="corpus_lib-realset-"))
     try:
         for name, text in texts.items():
             (folder / name).write_text(text, encoding="utf-8")
+        if dates:
+            rows = "".join(f"{name},{dates[name]}\n" for name in texts if dates.get(name))
+            (folder / "metadata.csv").write_text("file,date\n" + rows, encoding="utf-8")
         docs = cl.load_corpus(folder)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -338,11 +344,12 @@ def load_documents(texts: dict[str, str]):
     return docs
 
 
-def run_extractors(texts: dict[str, str]) -> Run:
-    """Every table the scorer needs, by the calls notebooks 03 and 04 make."""
+def run_extractors(texts: dict[str, str], published: dict[str, str] | None = None) -> Run:
+    """Every table the scorer needs, by the calls notebooks 03 and 04 make (``published``: file -> the date a
+    metadata.csv gives it)."""
     from corpus_lib import cohorts, dates, institutions, people
 
-    docs = load_documents(texts)
+    docs = load_documents(texts, published)
     mentions = institutions.institution_mentions(docs)
     return Run(texts=texts, docs=docs, mentions=mentions,
                people=people.extract_people(docs, institutions=mentions),
@@ -625,29 +632,39 @@ def score_cohort_words(gold: dict[str, dict], run: Run) -> Score:
 
 # ---------------------------------------------------------------- the whole
 
-def prepare(split: str = "dev", punct: str = "asis", folder: Path | None = None) -> tuple[dict[str, dict], Run]:
-    """The gold of one split and the extractors' tables on its texts in one punctuation variant; raises
-    ``RealsetError`` when the set is absent."""
+def publication_dates(folder: Path) -> dict[str, str]:
+    """file -> the publication date ``sources.json`` lists for it (files without one left out)."""
+    sources = json.loads((folder / "sources.json").read_text(encoding="utf-8"))
+    return {entry["file"]: entry["publication_date"] for entry in sources if entry.get("publication_date")}
+
+
+def prepare(split: str = "dev", punct: str = "asis", folder: Path | None = None,
+            dated: bool = False) -> tuple[dict[str, dict], Run]:
+    """The gold of one split and the extractors' tables on its texts in one punctuation variant (``dated``:
+    with a metadata.csv of publication dates); raises ``RealsetError`` when the set is absent."""
     folder = folder or realset_folder()
     reason = missing_reason(folder)
     if reason:
         raise RealsetError(reason)
     files = split_files(split)
-    return read_gold(folder, files), run_extractors(read_texts(folder, files, punct))
+    published = publication_dates(folder) if dated else None
+    return read_gold(folder, files), run_extractors(read_texts(folder, files, punct), published)
 
 
-def score_all(gold: dict[str, dict], run: Run) -> dict[str, Score]:
-    """Every measure, in report order; raises ``EmptyMeasure`` when one counted nothing."""
+def score_all(gold: dict[str, dict], run: Run, dated: bool = False) -> dict[str, Score]:
+    """Every measure, in report order (a dated run without doc_date); raises ``EmptyMeasure`` when one
+    counted nothing."""
     scores = {**score_people(gold, run), **score_institutions(gold, run), **score_documents(gold, run),
               "day dates": score_days(gold, run), "cohort words": score_cohort_words(gold, run)}
-    scores = {name: scores[name] for name in REPORT_ORDER}
+    scores = {name: scores[name] for name in REPORT_ORDER if not (dated and name == "doc_date")}
     require_counted(scores)
     return scores
 
 
-def evaluate(split: str = "dev", punct: str = "asis", folder: Path | None = None) -> dict[str, Score]:
-    """Every measure on one split in one punctuation variant."""
-    return score_all(*prepare(split, punct, folder))
+def evaluate(split: str = "dev", punct: str = "asis", folder: Path | None = None,
+             dated: bool = False) -> dict[str, Score]:
+    """Every measure on one split in one punctuation variant (``dated``: see ``prepare``)."""
+    return score_all(*prepare(split, punct, folder, dated), dated=dated)
 
 
 REPORT_ORDER = ("people", "bylines: found", "bylines: press role", "stated cohort", "person role", "person age",
@@ -708,6 +725,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tests.realset", description="Score the extractors on the real set.")
     parser.add_argument("--split", choices=SPLITS, default="dev")
     parser.add_argument("--punct", choices=(*PUNCTS, "both"), default="both")
+    parser.add_argument("--dated", action="store_true",
+                        help="give each file its listed publication date in a metadata.csv")
     parser.add_argument("--misses", action="store_true", help="print every miss and false positive (dev only)")
     return parser.parse_args(argv)
 
@@ -721,9 +740,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         for punct in (PUNCTS if args.punct == "both" else (args.punct,)):
-            gold, run = prepare(args.split, punct)
-            scores = score_all(gold, run)
-            print(format_table(scores, f"\n{args.split} split, {len(gold)} texts, punctuation {punct}"))
+            gold, run = prepare(args.split, punct, dated=args.dated)
+            scores = score_all(gold, run, dated=args.dated)
+            dated = ", publication dates in metadata.csv" if args.dated else ""
+            print(format_table(scores, f"\n{args.split} split, {len(gold)} texts, punctuation {punct}{dated}"))
             if args.misses:
                 print(format_misses(scores, run.texts))
     except RealsetError as error:
