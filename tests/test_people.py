@@ -273,3 +273,11 @@ def test_a_native_place_and_a_body_are_no_names():
     assert not _issuer_person("金华政协", "7月17日下午，金华政协组织青年委员走进社区。")
     assert not _issuer_person("温州政协", "温州政协组织青年委员走进社区。")
     assert _issuer_person("王小明", "王小明\n2020年3月1日")  # a person still is one
+
+
+def test_a_name_inside_a_company_name_is_no_person(tmp_path):
+    # invented: the company's name holds a name-like run; the founder named in the text is a person
+    people = _people_of(tmp_path, "标题\n创业者吕晓光说，他组建的佛山陈思远合成材料有限公司3年来发展很快，"
+                                  "她创办的南京王丽华服饰有限公司如今有百名员工。")
+    assert "吕晓光" in people.index
+    assert "陈思远" not in people.index and "王丽华" not in people.index

@@ -378,6 +378,7 @@ def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
     columns = schema.columns("institution_mentions")[1:]
     rows = [dict(zip(columns, row)) for row in mentions]
     found = find_person_mentions(text)  # once per document: a name's other occurrences are evidence
+    found = [m for m in found if not _inside_body(m, rows)]
     credits = find_credits(text)
     people = []
     for offset, paragraph in _paragraphs(text):  # the paragraph's mentions, offsets into the paragraph
@@ -394,6 +395,12 @@ def _simplified_people(text: str, mentions: tuple[tuple, ...]) -> list[dict]:
     referred = [_bare_person(name, sentence_at(sentence_spans(text), text.find(name)), cohort=cohort,
                              cohort_evidence=evidence) for name, cohort, evidence in referred_cohorts(text, named)]
     return people + referred
+
+
+def _inside_body(mention, bodies: list[dict]) -> bool:
+    """A name written inside a body's name after its first character (中山|康天晟|合生物技术有限公司) is part of that
+    name, not a person the text speaks of."""
+    return any(body["start"] < mention.start and mention.end <= body["end"] for body in bodies)
 
 
 def people_crosstab(people: pd.DataFrame, column: str) -> pd.DataFrame:
