@@ -137,6 +137,14 @@ def test_communities_named_after_roads(sentence, name):
     assert name in rows(sentence)["name"].tolist()
 
 
+@pytest.mark.parametrize("sentence", [
+    "去年她注册成立山口竹编合作社，带动村民增收。",  # 立山 is a district's name, but 成立 holds its 立
+    "这里建成都市农业示范园区。",                      # 建成|都市: no 成都 here
+])
+def test_a_place_whose_first_character_ends_a_verb_begins_no_name(sentence):
+    assert not [name for name in rows(sentence)["name"] if name.startswith(("立山", "成都"))]
+
+
 def test_a_relative_committee_is_the_one_of_its_level_the_text_names():
     found = rows("团市委召开全市乡镇团委工作会议。团文昌市委书记出席。").set_index("name")
     assert found.loc["团市委", "canonical"] == "共青团文昌市委员会"

@@ -56,6 +56,8 @@ def _item_ending(text: str, q: int, ends: dict[int, int]) -> tuple[int, str] | N
     place = _longest_ending(text, q, institution_places(), place_max, _last_characters()[0])
     if place and place[0] in "和与及" and _suffix_of(text[max(0, q - len(place) - 8):q - len(place)]):
         place = None  # 县人社局和县住建局: 和 joins two bodies here, it does not begin 和县
+    if place and _verb_across(text, q - len(place)):
+        place = None  # 注册成立|山口…合作社: 立山 is a place, but 成立 holds its first character
     word = _longest_ending(text, q, name_words(), word_max, _last_characters()[1])
     if place and (not word or len(place) >= len(word)):
         return q - len(place), "place"
@@ -123,6 +125,15 @@ def _brand_ending(text: str, q: int, ends: dict[int, int], *, unit: bool = False
         if _item_ending(text, q - length, ends) or _is_relative_place(text, q - length):
             return q - length
     return None
+
+
+def _verb_across(text: str, start: int) -> bool:
+    """A common two-character verb holds the character at ``start`` and the one before it (成立|山口: 立), and
+    that one is not the end of a word before it (联合|成都市: 合成 is a verb, but 合 ends 联合)."""
+    if start < 1 or not _opens_with_verb(text[start - 1:start + 1]):
+        return False
+    before = start >= 2 and dictionary_entry(text[start - 2:start])
+    return not (before and before[0] >= 100)
 
 
 def _opens_with_verb(chunk: str) -> bool:
