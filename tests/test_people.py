@@ -281,3 +281,22 @@ def test_a_name_inside_a_company_name_is_no_person(tmp_path):
                                   "她创办的南京王丽华服饰有限公司如今有百名员工。")
     assert "吕晓光" in people.index
     assert "陈思远" not in people.index and "王丽华" not in people.index
+
+
+@pytest.mark.parametrize("text, name, cohort", [
+    # a cohort, then a word for a kind of person that no roles list holds, then the name
+    ("标题\n95后新农人步云飞说，种茶不易。", "步云飞", "95后"),
+    ("标题\n00后女主播罗小琪每天直播三小时。", "罗小琪", "00后"),
+    # one name joined by 和/与 to the others a group word takes in
+    ("标题\n许晴和她的同伴都是90后。", "许晴", "90后"),
+    ("标题\n车间里，葛明与队友们均为95后。", "葛明", "95后"),
+])
+def test_stated_cohorts_of_more_shapes(tmp_path, text, name, cohort):
+    people = _people_of(tmp_path, text)
+    assert name in people.index, list(people.index)
+    assert people.loc[name, "cohort"] == cohort
+
+
+def test_a_name_joined_to_others_takes_no_cohort_they_do_not_share(tmp_path):
+    people = _people_of(tmp_path, "标题\n许晴和同伴们一起报名。后来，大家都是志愿者，其中有不少90后。")
+    assert pd.isna(people.loc["许晴", "cohort"])

@@ -7,8 +7,8 @@ The shapes news and profiles use, each read with the one cohort pattern (``cohor
   (the cohort goes to the first name after it, never across another name, nor through ``的父母`` or ``的老师``);
 - **right after the name**: ``张某，一名90后的帅小伙``, ``孙某是一个标准的90後``, ``周某，…医院医师，90后共产党员``;
 - **in what the person says of themselves**: ``作为一名95后``, ``这名90后说``, ``我们00后``, ``我是大家常说的‘零零后’``;
-- **for a group**: ``顾某、高某、郑某，他们有一个共同的身份——90后``, ``两人都是“95后”``, and a count then the
-  people it counts: ``两位“90后”的新农人，一位是…宁某某，一位是…李某某``;
+- **for a group**: ``顾某、高某、郑某，他们有一个共同的身份——90后``, ``两人都是“95后”``, ``许某和她的同伴都是90后``,
+  and a count then the people it counts: ``两位“90后”的新农人，一位是…宁某某，一位是…李某某``;
 - **through a pronoun or a demonstrative**: ``她和另一名90后``, ``像她这样的90后``, ``这个95后姑娘`` (the person
   named last before it in the paragraph, else the next one), ``像覃某这样的90后``.
 
@@ -120,6 +120,15 @@ def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
     return start, min(ends, default=len(text))
 
 
+JOINED = re.compile(r"^(?:和|与|及|同|跟)[^，。；！？,;!?]{1,10}?(?:都|均|同)")
+
+
+def _joined_to_others(text: str, end: int, group: int) -> bool:
+    """The name that ends at ``end`` is joined by 和/与 to others the group word at ``group`` takes in
+    (许某和她的同伴都是90后, 王某与队友们均为95后)."""
+    return bool(JOINED.match(text[end:group + 2]))
+
+
 def referred_cohorts(text: str, named: list[tuple[int, int, str]]) -> list[tuple[str, str, str]]:
     """``(name, cohort, evidence)`` for cohorts stated of a group, through a count, a pronoun, a demonstrative
     or a comparison (see the module docstring). ``named``: ``(start, end, name)`` of every person mention of
@@ -128,7 +137,10 @@ def referred_cohorts(text: str, named: list[tuple[int, int, str]]) -> list[tuple
     patterns = _patterns()
     for match in patterns["group"].finditer(text):
         start, _ = _sentence_bounds(text, match.start())
-        members = [name for s, e, name in named if start <= s and e <= match.start()]
+        inside = [(s, e, name) for s, e, name in named if start <= s and e <= match.start()]
+        members = [name for _, _, name in inside]
+        if len(members) == 1 and _joined_to_others(text, inside[0][1], match.start()):
+            found.append((members[0], _first_cohort(match), match.group()))  # 许某和她的同伴都是90后
         if len(members) >= 2:
             found += [(name, _first_cohort(match), match.group()) for name in members]
     for match in patterns["count"].finditer(text):  # 两位“90后”的新农人，一位是…宁某某，一位是…李某某

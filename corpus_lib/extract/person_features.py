@@ -84,6 +84,16 @@ def _cohort_before() -> re.Pattern:
     return re.compile(cohort_alternation() + "(?:的)?$")
 
 
+# Last characters of words for a kind of person (新农人, 主播, 创业者, 快递员, 设计师, 大学生, 歌手, 画家, 电焊工 …).
+PERSON_WORD_ENDINGS = "人者员师生手家工匠播"
+
+
+@lru_cache(maxsize=None)
+def _cohort_then_descriptor() -> re.Pattern:
+    """A cohort word, then (without 的) a word of two to four characters for a kind of person."""
+    return re.compile(cohort_alternation() + f"[{HAN}]{{1,3}}[{PERSON_WORD_ENDINGS}]$")
+
+
 @lru_cache(maxsize=None)
 def _longest_role() -> int:
     return max(map(len, roles()[0]))
@@ -145,7 +155,9 @@ def left_features(text: str, start: int, tokens, a: int) -> dict[str, float]:
     if _cohort_before().search(stripped):
         features["left:cohort"] = 1.0
     elif role and _cohort_before().search(stripped[:len(stripped) - len(role)]):
-        features["left:cohort"] = 1.0  # 另一名00后护士|闵佳, 95后新农人|某某: a cohort, then a role
+        features["left:cohort"] = 1.0  # 另一名00后护士|闵佳: a cohort, then a role
+    elif not role and _cohort_then_descriptor().search(stripped):
+        features["left:cohort"] = features["left:role"] = 1.0  # 95后新农人|某某: a cohort, then a word for a person
     if _credit_ending().search(before):
         features["left:press_credit"] = 1.0
     if char in CONJUNCTIONS:
