@@ -129,6 +129,24 @@ def test_no_false_positive(sentence):
 
 
 @pytest.mark.parametrize("sentence, name", [
+    ("他加入了广州青年创业联盟。", "广州青年创业联盟"),
+    ("作为北京青年志愿者俱乐部的一员，她每周都去敬老院。", "北京青年志愿者俱乐部"),
+    ("他是内蒙古森林消防总队的一名队员。", "内蒙古森林消防总队"),
+    ("团员们在宁波青年驿站为新市民提供免费住宿。", "宁波青年驿站"),
+])
+def test_more_kinds_of_body(sentence, name):
+    assert name in rows(sentence)["name"].tolist()
+
+
+@pytest.mark.parametrize("sentence", [
+    "她在杭州设立了自己的设计工作室。",   # a kind of body, not one
+    "我们的俱乐部每周活动一次。",
+])
+def test_a_kind_of_body_is_none(sentence):
+    assert rows(sentence).empty, rows(sentence)["name"].tolist()
+
+
+@pytest.mark.parametrize("sentence, name", [
     ("他来到解放路街道办事处。", "解放路街道办事处"),   # a road's name may begin with a verb (解放)
     ("志愿者们走进建设路社区。", "建设路社区"),
     ("他们来到八一路社区开展活动。", "八一路社区"),      # or hold a numeral
