@@ -321,6 +321,12 @@ def test_page_furniture_is_never_a_title(line, is_title):
     # a notice the page repeats down the body is boilerplate, not the headline
     (["青年突击队奔赴抗疫一线", "图片来自网络，侵删请联系", "3月1日，突击队出发。", "图片来自网络，侵删请联系"]
      + [f"第{n}支突击队到达。" for n in range(1, 12)] + ["图片来自网络，侵删请联系"], "青年突击队奔赴抗疫一线", None),
+    # a page's <title> pasted as the first line: the site's and channels' names after a separator go
+    (["青年志愿者走进社区 - 某某大学新闻网", "3月5日，志愿者走进社区。"], "青年志愿者走进社区", None),
+    (["青年志愿者走进社区_新闻频道_中国某某网", "3月5日，志愿者走进社区。"], "青年志愿者走进社区", None),
+    (["青年志愿者走进社区|某某在线", "3月5日，志愿者走进社区。"], "青年志愿者走进社区", None),
+    # ... but not a part after a bar that names no site
+    (["共建青年城市|区政协调研团区委工作", "3月5日，区政协调研。"], "共建青年城市|区政协调研团区委工作", None),
     # a first sentence with a bracketed date is no run-on header
     (["今天下午（2020年2月24日），团市委召开视频会议，部署青年突击队工作。", "会议要求各级团组织行动起来。"], None, None),
 ])
@@ -347,6 +353,17 @@ def test_titles_and_dates_of_web_and_print_headers(lines, title, date):
 ])
 def test_the_outlet_a_story_names_is_its_issuer(lines, issuer):
     assert header.source_issuer(lines) == issuer
+
+
+def test_a_site_after_the_title_is_the_issuer_when_nothing_else_names_one(tmp_path):
+    import corpus_lib as cl
+
+    (tmp_path / "a.txt").write_text("青年志愿者走进社区 - 某某大学新闻网\n3月5日，志愿者走进社区。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("青年志愿者走进社区 - 某某大学新闻网\n来源：校团委\n3月5日，志愿者走进社区。",
+                                    encoding="utf-8")
+    docs = cl.load_corpus(tmp_path).set_index("source")
+    assert docs.loc["a.txt", "issuer"] == "某某大学新闻网" and docs.loc["a.txt", "title"] == "青年志愿者走进社区"
+    assert docs.loc["b.txt", "issuer"] == "校团委"
 
 
 def test_issuers_from_a_joint_signature_an_imprint_and_an_official_title(tmp_path):

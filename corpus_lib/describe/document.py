@@ -17,6 +17,7 @@ from .header import (
     signature,
     source_issuer,
     title_issuer,
+    without_site,
 )
 
 
@@ -34,7 +35,7 @@ def describe(lines: list[str], *, title: str | None = None) -> dict:
     header = parse_header(lines)
     signed_by, signed_on = signature(lines)
     issuer = signed_by or source_issuer(lines) or header["issuer"] or title_issuer(title or header["title"])
-    title, title_source = title or header["title"], "text"
+    title, title_source = without_site(title)[0] if title else header["title"], "text"  # a table's 标题_某某网 too
     genre, cues = classify_genre(lines, title=title, subtitle=header["subtitle"],
                                  signer=issuer_kind(signed_by) if signed_by else None)
     if title is None:

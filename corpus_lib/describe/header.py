@@ -92,6 +92,10 @@ NOT_NAMES = frozenset({"特此通知", "附件", "此致", "敬礼", "谢谢", "
 WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
 # A site's or channel's name over the headline: 中国青年网, 澎湃新闻, 某某之声
 SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|报|新闻|频道|之声|在线|客户端)$")
+# A web page's title with its site's and channels' names after it (标题 - 某某大学新闻网, 标题_新闻频道_中国青年网,
+# 标题|中青在线): a separator, then a name that ends like a site's.
+TITLE_SITE = re.compile(r"(?:\s*[_|｜]\s*|\s+[-–—]\s+)(?P<site>[\u4e00-\u9fffA-Za-z0-9]{1,16}"
+                        r"(?:网|网站|官网|报|新闻|频道|之声|在线|客户端|门户))$")
 # A title given by a label: 标题：…
 TITLE_LABEL = re.compile(r"^(?P<original>原)?(?:标题|题目|文章标题)\s*[：:]\s*(?P<title>\S.{3,79})$")
 # What an issue's imprint line names before its date: 办公室编, 共青团某市委员会编印
@@ -264,8 +268,27 @@ def parse_header(lines: list[str]) -> dict:
         for index in range(repeated, min(len(lines), HEADER_LINES)):
             if not _read_header_line(lines, index, header):
                 break
-    header["title"] = stated or header["title"] or original
+    header["title"], site = without_site(stated or header["title"] or original)
+    header["issuer"] = header["issuer"] or site
     return header
+
+
+def without_site(title: str | None) -> tuple[str | None, str | None]:
+    """``(title, site)``: a page title without the site's and channels' names after it, and the last (outermost)
+    of those names; the title as it is, and None, when no such name ends it.
+
+    >>> without_site("青年志愿者走进社区_新闻频道_中国青年网")
+    ('青年志愿者走进社区', '中国青年网')
+    >>> without_site("展共建青年城市|区政协调研团区委界别活动组")
+    ('展共建青年城市|区政协调研团区委界别活动组', None)
+    """
+    site = None
+    while title:
+        match = TITLE_SITE.search(title)
+        if match is None or len(_key(title[:match.start()])) < 4:
+            break
+        title, site = title[:match.start()], site or match["site"]
+    return title, site
 
 
 def _key(line: str) -> str:
