@@ -25,7 +25,7 @@ import pandas as pd
 from .. import schema
 from ..cache import doccache
 from ..lexicons.institution_words import body_endings
-from ..lexicons.names import name_cues, roles, surnames
+from ..lexicons.names import name_cues, roles, surnames, titles_after_name
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
 from ..preprocessing.script import in_original
@@ -53,6 +53,27 @@ NO_COHORT = "未说明"
 def _role_hits(text: str) -> list[dict[str, str]]:
     rows, pattern = roles()
     return [rows[m.group()] for m in pattern.finditer(text) if rows[m.group()]["role"]]
+
+
+# Titles after a name that are forms of address, not roles (张华先生, 李明同志); the others are the person's role
+# (习某某总书记, 戴某局长, 何某会长), a row of cohort_roles.csv when it has one.
+FORMS_OF_ADDRESS = frozenset({"先生", "女士", "小姐", "同志", "阿姨", "大姐", "师傅", "同学"})
+TITLE_GROUPS = {"总书记": "领导干部", "总理": "领导干部"}
+
+
+def title_role(paragraph: str, end: int) -> dict[str, str] | None:
+    """The role a title written right after the name gives (习某某总书记, 经济局戴某局长), or None.
+
+    >>> title_role("澳门工商联会何敬麟会长提及", 9)["role"], title_role("张华先生说", 2)
+    ('会长', None)
+    """
+    title = next((t for t in titles_after_name() if paragraph.startswith(t, end)), None)
+    if title is None or title in FORMS_OF_ADDRESS:
+        return None
+    row = roles()[0].get(title)
+    if row and row["role"]:
+        return row
+    return {"surface": title, "role": title, "group": TITLE_GROUPS.get(title, "其他"), "weak": ""}
 
 
 def choose_role(descriptor: str, after: str, span: str) -> dict[str, str] | None:
@@ -278,7 +299,7 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
     if cohort is None:
         cohort, evidence = cohort_said(span)
     age = age_of(paragraph, start, end, _descriptor_start(paragraph, names, k, sentence_start, after_quote=False))
-    role = choose_role(descriptor, after, span)
+    role = title_role(paragraph, end) or choose_role(descriptor, after, span)
     head = _list_head(names, k)
     if role is None and head != k:  # 市领导吴清、翁祖亮、周慧琳出席: the list shares the role before its first name
         role = choose_role(paragraph[_descriptor_start(paragraph, names, head, sentence_start):names[head].start], "", "")
