@@ -285,6 +285,8 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
     descriptor = paragraph[described_from:start]
     # what follows the name describes the person only after 是/所在/作为 (樊静妤是…队员)
     after = re.split("[。；！？]", paragraph[end:hi])[0] if cue in DESCRIBING_CUES else ""
+    if not cue and paragraph[end:end + 1] in (" ", "\u3000") and not paragraph[:start].strip():
+        after = re.split("[。；！？]", paragraph[end:hi])[0]  # a line that opens with the name: 刘某 某某大学大一学生
     if cue in ("、", "等"):  # 陈世杰、乔瑞娟等团干表示: the role after the list
         after = re.split("[，。；！？]", paragraph[end:hi])[0].split("、")[-1]
     joined = k + 1 < len(names) and cue in ("和", "与", "及", "、") and names[k + 1].start == end + len(cue)
