@@ -161,7 +161,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "institution_mentions": _table(
         ("doc_id", "object", "the document"),
         ("name", "object", "as written"),
-        ("canonical", "object", "the full real name"),
+        ("canonical", "object", "the full real name; a relative one the text leaves unresolved carries its document: 我校（d39）"),
         ("start", "int64", "offset in the document text"),
         ("end", "int64", "offset after the mention"),
         ("type", "object", "university | school | hospital | youth_league | party_government | company | ngo | "
@@ -173,7 +173,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     # institutions.institution_table: one row per canonical institution
     "institutions": _table(
-        ("canonical", "object", "the full real name"),
+        ("canonical", "object", "the full real name (我校（d39）: one document's unresolved relative body)"),
         ("type", "object", "as in institution_mentions"),
         ("province", "object", "short province name, or None"),
         ("level", "object", "central | local | international"),

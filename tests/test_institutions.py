@@ -656,3 +656,26 @@ def test_a_suffix_that_begins_a_verb_or_a_name_that_opens_with_an_adjective_is_n
 def test_an_office_before_its_head_s_title_is_still_a_body():
     names = list(inst.extract_institutions("团县委邀请省委统战部工商经济处处长作报告。")["name"])
     assert any(name.endswith("工商经济处") for name in names)
+
+
+def test_two_documents_relative_bodies_stay_apart(tmp_path):
+    # invented campus news from two schools: each says 我校 and 校团委, neither names itself in full
+    (tmp_path / "a.txt").write_text("标题一\n近日，我校志愿者获评优秀，校团委书记张明出席。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("标题二\n9月27日，我校支教团面试举行，校团委副书记李华担任评委。", encoding="utf-8")
+    docs = cl.load_corpus(tmp_path)
+    mentions = inst.institution_mentions(docs)
+    table = inst.institution_table(docs, mentions=mentions)
+    ours = table[table["canonical"].str.startswith("我校")]
+    assert ours["documents"].str.contains(",").sum() == 0          # no row adds up the two schools
+    assert {"我校（d01）", "我校（d02）"} <= set(ours["canonical"])
+    units = mentions[mentions["canonical"].str.startswith("我校团委")]
+    assert set(zip(units["doc_id"], units["parent"])) == {("d01", "我校（d01）"), ("d02", "我校（d02）")}
+
+
+def test_a_province_short_name_alone_is_the_province():
+    # 海南 is also 青海's 海南藏族自治州 and 乌海's 海南区; written alone it is the province
+    assert places.place_of("海南")["name"] == "海南省"
+    assert places.place_of("乌海市海南区")["name"] == "海南区"
+    assert places.place_of(places.place_label(places.place_of("海南省")))["name"] == "海南省"
+    found = rows("团省委副书记赴临高调研指导工作。", context_province="海南")
+    assert found["canonical"].tolist() == ["共青团海南省委员会"]

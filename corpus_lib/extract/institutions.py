@@ -242,7 +242,42 @@ def institution_mentions(docs: pd.DataFrame) -> pd.DataFrame:
              for column in ("title", "issuer")]
     found = doccache.cached_per_document("institution_mentions", _institution_rows, docs["text"], *heads)
     rows = [(doc_id, *row) for doc_id, doc_rows in zip(docs["doc_id"], found) for row in doc_rows]
-    return _none_for_unknown(pd.DataFrame(rows, columns=schema.columns("institution_mentions")))
+    return _per_document(_none_for_unknown(pd.DataFrame(rows, columns=schema.columns("institution_mentions"))))
+
+
+RELATIVE_OPENINGS = ("我", "本校", "本院", "本公司", "本单位", "该")
+
+
+def unresolved_relative(canonical: str, name: str, rule: str) -> bool:
+    """A body named relative to the document that the text did not resolve to a full name: 我校, 我校团委,
+    该公司团委, a 公司团委 or 镇团委 with no name, a 团省委 whose province the document does not give.
+
+    >>> [unresolved_relative(*row) for row in (("我校", "我校", "alias"), ("公司团委", "公司团委", "relative"),
+    ...     ("共青团浙江省委员会", "团省委", "alias"), ("团省委", "团省委", "alias"), ("本溪市第一中学", "本溪市第一中学", "suffix"))]
+    [True, True, False, True, False]
+    """
+    if canonical.startswith(RELATIVE_OPENINGS):
+        return True
+    if rule == "relative" and canonical == _simplified(name):
+        return True
+    return aliases().get(canonical, {}).get("context") == "place"
+
+
+def _per_document(table: pd.DataFrame) -> pd.DataFrame:
+    """Unresolved relative bodies (``unresolved_relative``) are a different body in every document: their
+    canonical name, and the parent of their units, get the document's id (我校 -> 我校（d39）), so that the corpus
+    tables never add two schools' 我校 up into one."""
+    if table.empty:
+        return table
+    local = [unresolved_relative(c, n, r) for c, n, r in zip(table["canonical"], table["name"], table["rule"])]
+    names = {(doc, c) for doc, c, is_local in zip(table["doc_id"], table["canonical"], local) if is_local}
+    if not names:
+        return table
+    table = table.copy()
+    table["canonical"] = [f"{c}（{doc}）" if is_local else c
+                          for doc, c, is_local in zip(table["doc_id"], table["canonical"], local)]
+    table["parent"] = [f"{p}（{doc}）" if (doc, p) in names else p for doc, p in zip(table["doc_id"], table["parent"])]
+    return _none_for_unknown(table)
 
 
 def _none_for_unknown(table: pd.DataFrame) -> pd.DataFrame:

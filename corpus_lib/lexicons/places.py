@@ -112,6 +112,9 @@ def _narrow(finest: dict | None, rows: tuple[dict, ...]) -> dict | None:
         return options[0]
     if finest is None and options and len({r["province"] for r in options}) == 1:
         return _ancestors(options[0])[0]  # 鼓楼区: two in 江苏, so only 江苏 is certain
+    provinces = [r for r in options if r["level"] == "province"] if finest is None else []
+    if len(provinces) == 1:
+        return provinces[0]  # 海南 alone is the province, not 青海's 海南州 or 乌海's 海南区
     return finest
 
 
