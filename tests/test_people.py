@@ -178,6 +178,8 @@ def test_bylines_name_the_press(line, expected):
     ("在青年座谈会上的讲话\n共青团绵阳市委书记 滕飞\n同志们：", "滕飞", "市委书记", "共青团绵阳市委员会", None),
     # a line that opens with the name, then a space and the description (a guest list, a signature block)
     ("标题\n本期嘉宾：\n刘雅琴 常州大学大一学生（女）\n王海 常州大学教师", "刘雅琴", "学生", "常州大学", None),
+    # a role in an earlier clause of the sentence describes someone else
+    ("标题\n会议要求团结带领广大团员、学生代表，以戴明远同志提出的思路为指导，推进各项工作。", "戴明远", None, None, None),
     # a title right after the name is the person's role; a form of address is none
     ("标题\n会上，市经济局戴明远局长致辞。", "戴明远", "局长", "市经济局", None),
     ("标题\n活动开幕当天，傅国强会长提及，今年的活动比往年更多。", "傅国强", "会长", None, None),

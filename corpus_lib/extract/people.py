@@ -301,7 +301,7 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
     if cohort is None:
         cohort, evidence = cohort_said(span)
     age = age_of(paragraph, start, end, _descriptor_start(paragraph, names, k, sentence_start, after_quote=False))
-    role = title_role(paragraph, end) or choose_role(descriptor, after, span)
+    role = title_role(paragraph, end) or choose_role(re.split("[，,；;]", descriptor)[-1], after, sentence_at(spans, start))
     head = _list_head(names, k)
     if role is None and head != k:  # 市领导吴清、翁祖亮、周慧琳出席: the list shares the role before its first name
         role = choose_role(paragraph[_descriptor_start(paragraph, names, head, sentence_start):names[head].start], "", "")
