@@ -156,7 +156,14 @@ def _people_of(tmp_path, text: str) -> pd.DataFrame:
     ("卢晓/文  严晓/摄", [("卢晓", "作者"), ("严晓", "摄影")]),  # 某某/文: the author of the text
     ("文/图：团委宣传部 汤思远", [("汤思远", "摄影")]),
     ("中新网成都4月2日电（记者 贺兰）", [("贺兰", "记者")]),
+    # a Taiwanese paper's bracketed byline; 摄 alone; a caption's credit after its full stop; an agency after a slash
+    ("〔记者邱文彦／台北报导〕", [("邱文彦", "记者")]),
+    ("摄：顾晓冬", [("顾晓冬", "摄影")]),
+    ("图为队员在巡河。摄:Kevin Lee/Getty Images", [("Kevin Lee", "摄影")]),
+    ("图：顾晓冬/视觉中国", [("顾晓冬", "摄影")]),
+    ("审核人：顾晓冬 撰稿人：邱文彦", [("顾晓冬", "审核"), ("邱文彦", "作者")]),
     # the press talked to: 记者 inside a sentence is no byline
+    ("他当过记者。记者来到现场，采访了顾晓冬。", []),
     ("柏林告诉记者，这里每天都有新情况。", []),
     ("记者从团省委了解到，活动将持续一个月。", []),
 ])

@@ -4,7 +4,9 @@ A credit (``data/press_roles.csv``: 记者, 通讯员, 编辑, 文, 图, 审核 
 is followed by a separator (：, 丨, /, a space) and one or more names (separated by 、, ， or spaces) up to the
 next credit, a bracket, a semicolon or the end of the line: ``记者 陈某 通讯员 桑某 包某``, ``文字丨杜某 审校丨李某``,
 ``（文/张某；图/刘某、李某）``, ``文、摄影:吴某|图表制作:某某``, ``编丨May``
-(a name in Latin letters is taken whole: ``摄影：Kevin Frayer``). A reporter's credit may run into the name
+(a name in Latin letters is taken whole: ``摄影：Kevin Frayer``); a Taiwanese paper's ``〔记者某某／台北报导〕``, a
+caption's credit right after its full stop (``…爬上一棵树。摄:某某``), and an agency after a slash dropped
+(``图：某某/视觉中国``). A reporter's credit may run into the name
 (``新华社记者陶某走近…``), whose end is then the person finder's best name there. ``某某 摄`` and ``某某/图`` make a
 photographer, and a bracketed name closing the last paragraph (``…的发展贡献自己的青春。（管某）``) the author.
 These people are press (role group 记者), never quoted voices.
@@ -23,7 +25,7 @@ from .person_finder import LATIN_NAME, candidates, score_candidates
 SEPARATOR = r"[\s：:丨|｜/／]"
 NAME_GAP = re.compile(r"[\s、，,]+")
 # what ends a list of credited names: a bracket, a semicolon, a full stop, the end of the line
-LIST_END = "）)】]；;。！？\n"
+LIST_END = "）)】]〕］；;。！？\n"
 ORGANISATION_END = frozenset("部处办科室社台站局厅院校队组委会中心网报")
 PHOTO_TAIL = re.compile(r"\s*(?:[/／]\s*)?[（(]?(?P<what>摄|图|文)[）)]?(?![\u4e00-\u9fff])")
 CLOSING_BRACKET = re.compile(rf"[（(](?P<names>[{HAN}{NAME_DOTS}]{{2,4}}(?:[\s、，,][{HAN}]{{2,4}})*)[）)]\s*$")
@@ -36,7 +38,9 @@ def _credit_pattern() -> re.Pattern:
     credits = "|".join(map(re.escape, press_roles()))
     outlet = rf"[{HAN}A-Za-z·]{{2,14}}?(?:记者|通讯员)"
     crafted = rf"[{HAN}]{{1,4}}(?:制作|拍摄|监制|设计|编辑)(?={SEPARATOR})"  # 图表制作:, 影片拍摄:, 美术设计：
-    return re.compile(rf"(?:^|(?<=[\s（(【\[|｜丨;；:：□■/]))(?P<credit>{outlet}|{crafted}|(?:{credits})(?:[、/](?:{credits}))?)"
+    after_sentence = rf"(?<=[。！？!?])(?=(?:{credits})[：:丨|｜/／])"  # a caption's 。摄:某某, with its separator only
+    return re.compile(rf"(?:^|(?<=[\s（(【\[〔［|｜丨;；:：□■/])|{after_sentence})"
+                      rf"(?P<credit>{outlet}|{crafted}|(?:{credits})(?:[、/](?:{credits}))?)"
                       rf"(?P<separator>{SEPARATOR}*)", re.M)
 
 
@@ -87,7 +91,7 @@ def _names_after(text: str, position: int, role: str) -> list[dict]:
         else:
             gap = NAME_GAP.search(text, position)
             end = gap.start() if gap else len(text)
-            for stop in LIST_END + "丨|｜（(":
+            for stop in LIST_END + "丨|｜（(/／":  # 图:某某/视觉中国: the agency after a slash is no name
                 at = text.find(stop, position, end)
                 end = at if at >= 0 else end
         piece = text[position:end]
