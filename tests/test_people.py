@@ -162,6 +162,13 @@ def _people_of(tmp_path, text: str) -> pd.DataFrame:
     ("图为队员在巡河。摄:Kevin Lee/Getty Images", [("Kevin Lee", "摄影")]),
     ("图：顾晓冬/视觉中国", [("顾晓冬", "摄影")]),
     ("审核人：顾晓冬 撰稿人：邱文彦", [("顾晓冬", "审核"), ("邱文彦", "作者")]),
+    # a unit before the name, an author's bio, bullets before a credit, a photographer after the caption
+    ("作者：某某大学 邱文彦", [("邱文彦", "作者")]),
+    ("作者简介：邱文彦，某某大学教授。", [("邱文彦", "作者")]),
+    ("◎记者 邱文彦", [("邱文彦", "记者")]),
+    ("●本报记者 邱文彦", [("邱文彦", "记者")]),
+    ("▲图为志愿者在巡河。顾晓冬 摄", [("顾晓冬", "摄影")]),
+    ("图为志愿者在巡河。（顾晓冬摄）", [("顾晓冬", "摄影")]),
     # the press talked to: 记者 inside a sentence is no byline
     ("他当过记者。记者来到现场，采访了顾晓冬。", []),
     ("柏林告诉记者，这里每天都有新情况。", []),

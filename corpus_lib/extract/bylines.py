@@ -3,12 +3,12 @@
 A credit (``data/press_roles.csv``: 记者, 通讯员, 编辑, 文, 图, 审核 …, or an outlet's 记者 such as 澎湃新闻记者)
 is followed by a separator (：, 丨, /, a space) and one or more names (separated by 、, ， or spaces) up to the
 next credit, a bracket, a semicolon or the end of the line: ``记者 陈某 通讯员 桑某 包某``, ``文字丨杜某 审校丨李某``,
-``（文/张某；图/刘某、李某）``, ``文、摄影:吴某|图表制作:某某``, ``编丨May``
-(a name in Latin letters is taken whole: ``摄影：Kevin Frayer``); a Taiwanese paper's ``〔记者某某／台北报导〕``, a
-caption's credit right after its full stop (``…爬上一棵树。摄:某某``), and an agency after a slash dropped
-(``图：某某/视觉中国``). A reporter's credit may run into the name
-(``新华社记者陶某走近…``), whose end is then the person finder's best name there. ``某某 摄`` and ``某某/图`` make a
-photographer, and a bracketed name closing the last paragraph (``…的发展贡献自己的青春。（管某）``) the author.
+``（文/张某；图/刘某、李某）``, ``文、摄影:吴某|图表制作:某某``, ``编丨May`` (a name in Latin letters is taken whole:
+``摄影：Kevin Frayer``), ``〔记者某某／台北报导〕``, ``◎记者 某某``, ``作者：某某大学 某某`` (the unit is skipped),
+``作者简介：某某，…``, and a caption's credit right after its full stop (``…爬上一棵树。摄:某某``); an agency after
+a slash is no name (``图：某某/视觉中国``). A reporter's credit may run into the name (``新华社记者陶某走近…``),
+whose end is then the person finder's best name there. ``某某 摄``, ``某某/图`` and a line ending in ``某某摄`` make
+a photographer, and a bracketed name closing the last paragraph (``…的发展贡献自己的青春。（管某）``) the author.
 These people are press (role group 记者), never quoted voices.
 
 >>> [(c["name"], c["role"]) for c in find_credits("□记者 陈旻 通讯员 桑惠 包杰\\n文字:团区委 柳向乐  审核:张翔")]
@@ -26,7 +26,7 @@ SEPARATOR = r"[\s：:丨|｜/／]"
 NAME_GAP = re.compile(r"[\s、，,]+")
 # what ends a list of credited names: a bracket, a semicolon, a full stop, the end of the line
 LIST_END = "）)】]〕］；;。！？\n"
-ORGANISATION_END = frozenset("部处办科室社台站局厅院校队组委会中心网报")
+ORGANISATION_END = frozenset("部处办科室社台站局厅院校队组委会中心网报学司所馆厂")
 PHOTO_TAIL = re.compile(r"\s*(?:[/／]\s*)?[（(]?(?P<what>摄|图|文)[）)]?(?![\u4e00-\u9fff])")
 CLOSING_BRACKET = re.compile(rf"[（(](?P<names>[{HAN}{NAME_DOTS}]{{2,4}}(?:[\s、，,][{HAN}]{{2,4}})*)[）)]\s*$")
 
@@ -39,7 +39,7 @@ def _credit_pattern() -> re.Pattern:
     outlet = rf"[{HAN}A-Za-z·]{{2,14}}?(?:记者|通讯员)"
     crafted = rf"[{HAN}]{{1,4}}(?:制作|拍摄|监制|设计|编辑)(?={SEPARATOR})"  # 图表制作:, 影片拍摄:, 美术设计：
     after_sentence = rf"(?<=[。！？!?])(?=(?:{credits})[：:丨|｜/／])"  # a caption's 。摄:某某, with its separator only
-    return re.compile(rf"(?:^|(?<=[\s（(【\[〔［|｜丨;；:：□■/])|{after_sentence})"
+    return re.compile(rf"(?:^|(?<=[\s（(【\[〔［|｜丨;；:：□■◎●○◆◇★☆▲•/])|{after_sentence})"
                       rf"(?P<credit>{outlet}|{crafted}|(?:{credits})(?:[、/](?:{credits}))?)"
                       rf"(?P<separator>{SEPARATOR}*)", re.M)
 
@@ -130,22 +130,28 @@ def find_credits(text: str) -> list[dict]:
     return [unique[key] for key in sorted(unique)]
 
 
-NAME_TAIL = re.compile(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})\s*[/／](?P<what>文|摄|图|摄影)(?![{HAN}])")
+NAME_TAIL = re.compile(rf"(?<![{HAN}])(?P<name>[{HAN}]{{2,4}})(?:\s*[/／]|\s+)(?P<what>文|摄|图|摄影)(?![{HAN}])"
+                       rf"|(?<![{HAN}])(?P<glued>[{HAN}]{{2,4}})摄(?=\s*(?:$|[）)】]))", re.M)
 
 
 def _name_tails(text: str) -> list[dict]:
     """A name credited after it: 何某某/文, 梁某/摄, 张某 / 图."""
     roles = {"文": "作者", "摄": "摄影", "图": "摄影", "摄影": "摄影"}
-    return [{"start": m.start("name"), "end": m.end("name"), "name": m["name"], "role": roles[m["what"]],
-             "credit": m["what"]} for m in NAME_TAIL.finditer(text) if _name_like(m["name"])]
+    found = []
+    for m in NAME_TAIL.finditer(text):
+        group, what = ("name", m["what"]) if m["name"] else ("glued", "摄")  # 某某 摄 / 某某/图 / 某某摄 at a line's end
+        if _name_like(m[group]):
+            found.append({"start": m.start(group), "end": m.end(group), "name": m[group], "role": roles[what],
+                          "credit": what})
+    return found
 
 
 def _closing_author(text: str) -> list[dict]:
     """A bracketed name closing the text's last paragraph: its author (…自己的青春。（管龙）)."""
     last = text.rstrip().rsplit("\n", 1)[-1]
     match = CLOSING_BRACKET.search(last)
-    if not match:
-        return []
+    if not match or match["names"].endswith("摄"):
+        return []  # （某某摄）: a photographer (``_name_tails``)
     offset = len(text.rstrip()) - len(last) + match.start("names")
     rows, position = [], 0
     for piece in NAME_GAP.split(match["names"]):
