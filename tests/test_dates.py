@@ -96,6 +96,9 @@ EXTRACT_CASES = [
     # an English date on a bilingual page
     ("Posted in News on January 16, 2011 by editor", None, [("January 16, 2011", "2011-01-16", "day", "explicit")]),
     ("Updated 3 Sept 2019", None, [("3 Sept 2019", "2019-09-03", "day", "explicit")]),
+    # an event named by its date, with its year before it; without the year it names no day
+    ("2008年的“5·12”特大地震后，他报名当了志愿者。", date(2018, 6, 1), [("2008年的“5·12”", "2008-05-12", "day", "explicit")]),
+    ("纪念“5·12”地震十周年。增长1·5倍。", date(2018, 6, 1), []),
     # a holiday with its year written before it: the one in that calendar year
     ("在2018年的春节前夕，他给家乡写信。", date(2021, 5, 1), [("2018年的春节", "2018-02-16", "day", "lunar-holiday")]),
     ("2019年国庆，志愿者上岗。", None, [("2019年国庆", "2019-10-01", "day", "festival")]),

@@ -50,6 +50,10 @@ PATTERNS = {
     "numeric": re.compile(
         r"(?=[12])(?<![A-Za-z\d.,/-])(?<!\d[:：])(?P<y>(?:19|20)\d{2})(?P<sep>[-./])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
         r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/-]|\.\d)"),
+    # an event named by its date with its year before it: 2008年“5·12”汶川特大地震 (a “5·12” alone names an event
+    # of some year, which the text does not say: no date)
+    "dotted": re.compile(rf"{_NUMERAL_AHEAD}{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*的?[“\"「『]"
+                         r"(?P<m>1[0-2]|[1-9])\s*[·•・]\s*(?P<d>3[01]|[12]\d|[1-9])[”\"」』]"),
     "english": re.compile(rf"(?=[JFMASONDjfmasond])(?<![A-Za-z]){_MON}\s+{_EN_DAY},?\s+{_EN_YEAR}"),
     "english_day_first": re.compile(rf"(?=\d)(?<![\dA-Za-z]){_EN_DAY}\s+{_MON},?\s+{_EN_YEAR}"),
     "relative_month": re.compile(rf"{_REL_YEAR}\s*{_M}\s*月(?:份)?(?:\s*{_D}\s*[日号]{_WEEKDAY})?"),

@@ -73,7 +73,7 @@ def _read_match(name: str, match: re.Match, base: date | None) -> dict | None:
         return {"value": None, "granularity": "day", "date_kind": "relative" if name == "bracket_day" else "year-inferred",
                 "note": "", "bare_day": day, "weekday": groups.get("wd")}
     granularity = "day" if day else ("month" if groups.get("m") or groups.get("mon") else "year")
-    if name in ("full", "numeric", "english", "english_day_first", "year_month", "year"):
+    if name in ("full", "numeric", "dotted", "english", "english_day_first", "year_month", "year"):
         kind = "explicit"
     elif name in ("relative_bracket", "relative_month"):
         kind = "relative"
