@@ -325,7 +325,9 @@ def test_page_furniture_is_never_a_title(line, is_title):
     (["青年志愿者走进社区 - 某某大学新闻网", "3月5日，志愿者走进社区。"], "青年志愿者走进社区", None),
     (["青年志愿者走进社区_新闻频道_中国某某网", "3月5日，志愿者走进社区。"], "青年志愿者走进社区", None),
     (["青年志愿者走进社区|某某在线", "3月5日，志愿者走进社区。"], "青年志愿者走进社区", None),
-    # ... but not a part after a bar that names no site
+    # ... but not a part after a bar that names no site, or a title's last words that end like one
+    (["毕业季｜一份来自母校的喜报", "3月5日，学校发来喜报。"], "毕业季｜一份来自母校的喜报", None),
+    (["青年说｜我们身边的新闻", "3月5日，青年们说新闻。"], "青年说｜我们身边的新闻", None),
     (["共建青年城市|区政协调研团区委工作", "3月5日，区政协调研。"], "共建青年城市|区政协调研团区委工作", None),
     # a first sentence with a bracketed date is no run-on header
     (["今天下午（2020年2月24日），团市委召开视频会议，部署青年突击队工作。", "会议要求各级团组织行动起来。"], None, None),

@@ -285,10 +285,18 @@ def without_site(title: str | None) -> tuple[str | None, str | None]:
     site = None
     while title:
         match = TITLE_SITE.search(title)
-        if match is None or len(_key(title[:match.start()])) < 4:
+        if match is None or len(_key(title[:match.start()])) < 4 or not _site_like(match["site"]):
             break
         title, site = title[:match.start()], site or match["site"]
     return title, site
+
+
+NOT_SITES = ("喜报", "捷报", "简报", "海报", "汇报", "公报", "情报", "通报", "战报")
+
+
+def _site_like(name: str) -> bool:
+    """A site's or channel's name, not a title's last words (…｜我们的新闻, …｜一份喜报)."""
+    return "的" not in name and not name.endswith(NOT_SITES) and not (name.endswith("报") and len(name) < 3)
 
 
 def _key(line: str) -> str:
