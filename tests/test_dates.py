@@ -96,6 +96,10 @@ EXTRACT_CASES = [
     # an English date on a bilingual page
     ("Posted in News on January 16, 2011 by editor", None, [("January 16, 2011", "2011-01-16", "day", "explicit")]),
     ("Updated 3 Sept 2019", None, [("3 Sept 2019", "2019-09-03", "day", "explicit")]),
+    # a day of the document's month, or of the month before or after it
+    ("本月1日起施行。", date(2021, 6, 15), [("本月1日", "2021-06-01", "day", "relative")]),
+    ("上月28日，他出发了。", date(2021, 1, 10), [("上月28日", "2020-12-28", "day", "relative")]),
+    ("下个月3日开学。", date(2021, 6, 15), [("下个月3日", "2021-07-03", "day", "relative")]),
     # an event named by its date, with its year before it; without the year it names no day
     ("2008年的“5·12”特大地震后，他报名当了志愿者。", date(2018, 6, 1), [("2008年的“5·12”", "2008-05-12", "day", "explicit")]),
     ("纪念“5·12”地震十周年。增长1·5倍。", date(2018, 6, 1), []),

@@ -20,6 +20,7 @@ _NOT_DIGIT_AFTER = r"(?![\d.０-９])"
 _WEEKDAY = r"(?:\s*[（(]\s*(?:星期|周|礼拜)(?P<wd>[一二三四五六日天])\s*[)）])?"
 _REL_YEAR = r"(?P<rel>今年|去年|明年|前年|后年)"
 REL_OFFSET = {"今年": 0, "去年": -1, "明年": 1, "前年": -2, "后年": 2}
+MONTH_OFFSET = {"本月": 0, "当月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 HOLIDAY_SUFFIX = r"(?=前后|期间|前夕|当天|当日|之际|假期|长假|节)"
 # A bilingual page's English date: January 16, 2011 / Jan. 16, 2011 / 16 January 2011.
 _MON = r"(?P<mon>(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?))\.?"
@@ -56,6 +57,8 @@ PATTERNS = {
                          r"(?P<m>1[0-2]|[1-9])\s*[·•・]\s*(?P<d>3[01]|[12]\d|[1-9])[”\"」』]"),
     "english": re.compile(rf"(?=[JFMASONDjfmasond])(?<![A-Za-z]){_MON}\s+{_EN_DAY},?\s+{_EN_YEAR}"),
     "english_day_first": re.compile(rf"(?=\d)(?<![\dA-Za-z]){_EN_DAY}\s+{_MON},?\s+{_EN_YEAR}"),
+    # a day of the document's month, or of the month before or after it: 本月1日起施行, 上月28日
+    "this_month_day": re.compile(rf"(?P<relm>本月|当月|上个?月|下个?月)\s*{_D}\s*[日号]{_WEEKDAY}"),
     "relative_month": re.compile(rf"{_REL_YEAR}\s*{_M}\s*月(?:份)?(?:\s*{_D}\s*[日号]{_WEEKDAY})?"),
     "month_day": re.compile(rf"{_NUMERAL_AHEAD}{_NOT_DIGIT_BEFORE}(?:(?<!年)|{_YEAR_ANAPHOR}){_M}\s*月\s*{_D}\s*[日号]{_WEEKDAY}"),
     "year_month": re.compile(rf"{_NUMERAL_AHEAD}{_NOT_DIGIT_BEFORE}{_Y}\s*年\s*{_M}\s*月(?:份)?(?!\s*[\d一二三四五六七八九十])"),

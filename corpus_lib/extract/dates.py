@@ -42,6 +42,7 @@ from .date_patterns import (
     DAY_RANGE,
     HOLIDAY_SUFFIX,
     MONTH_FROM_BASE_NOTE,
+    MONTH_OFFSET,
     PATTERNS,
     REL_OFFSET,
     YEAR_BEFORE,
@@ -75,10 +76,14 @@ def _read_match(name: str, match: re.Match, base: date | None) -> dict | None:
     granularity = "day" if day else ("month" if groups.get("m") or groups.get("mon") else "year")
     if name in ("full", "numeric", "dotted", "english", "english_day_first", "year_month", "year"):
         kind = "explicit"
-    elif name in ("relative_bracket", "relative_month"):
+    elif name in ("relative_bracket", "relative_month", "this_month_day"):
         kind = "relative"
         if groups.get("rel"):
             year = base.year + REL_OFFSET[groups["rel"]] if base else None
+        if groups.get("relm") and base:  # 本月1日: the base date's month (上月: the one before)
+            months = base.year * 12 + base.month - 1 + MONTH_OFFSET[groups["relm"]]
+            year, month = divmod(months, 12)
+            month += 1
     else:
         kind = "year-inferred"
     if year is not None:
