@@ -133,6 +133,10 @@ def test_no_false_positive(sentence):
     ("作为北京青年志愿者俱乐部的一员，她每周都去敬老院。", "北京青年志愿者俱乐部"),
     ("他是内蒙古森林消防总队的一名队员。", "内蒙古森林消防总队"),
     ("团员们在宁波青年驿站为新市民提供免费住宿。", "宁波青年驿站"),
+    ("清华附中的学生参加比赛。", "清华附中"),           # a university's affiliated school by its short name
+    ("北师大二附中的老师们。", "北师大二附中"),
+    ("区市场监管局开展检查。", "区市场监管局"),         # the usual short form of 市场监督管理局
+    ("来自桃源社区的志愿者。", "桃源社区"),             # a named community after the clause's verb
 ])
 def test_more_kinds_of_body(sentence, name):
     assert name in rows(sentence)["name"].tolist()

@@ -308,7 +308,18 @@ def bare_name(text: str, q: int, suffix: str) -> int | None:
                 break
     if start is not None and q - start >= 4 and text.startswith(TIME_WORDS, start):
         start += 2  # 今年|喜马拉雅电台: a time word opens the clause, not the name
-    if start is None or crosses_word(text, start, q, edges=(start,)):
+    if start is None:
+        return None
+    found = _checked_bare(text, start, q, suffix)
+    if found is None and q - start >= 4 and _opens_with_verb(text[start:start + 2]):
+        found = _checked_bare(text, start + 2, q, suffix)  # 来自|桃源社区, 注册成立|…: the clause's verb goes
+    return found
+
+
+def _checked_bare(text: str, start: int, q: int, suffix: str) -> int | None:
+    """``start`` when ``text[start:q]`` may be a bare name before ``suffix``: no word crosses its start, it is
+    no name word, kind of body, number or clause."""
+    if crosses_word(text, start, q, edges=(start,)):
         return None
     name = text[start:q]
     if text[start] in CLASSIFIERS or name in name_words() or _has_never_word(name) or _generic_name(name, suffix):
