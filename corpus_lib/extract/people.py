@@ -77,8 +77,8 @@ def title_role(paragraph: str, end: int) -> dict[str, str] | None:
 
 
 def choose_role(descriptor: str, after: str, span: str) -> dict[str, str] | None:
-    """The person's role row: the last strong role before the name, else the first after it
-    (樊静妤是…青年突击队队员), else one they give themselves (作为一名…医学生), else a weak one.
+    """The person's role row: the last strong role in ``descriptor`` (the words before the name), else the first
+    in ``after`` (樊静妤是…青年突击队队员), else one they give themselves in ``span`` (作为一名…医学生), else a weak one.
 
     >>> choose_role("河北省邯郸市邯山区河沙镇镇裴庄村党支部书记、团十八大代表", "", "")["role"]
     '党支部书记'
@@ -301,7 +301,8 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
     if cohort is None:
         cohort, evidence = cohort_said(span)
     age = age_of(paragraph, start, end, _descriptor_start(paragraph, names, k, sentence_start, after_quote=False))
-    role = title_role(paragraph, end) or choose_role(re.split("[，,；;]", descriptor)[-1], after, sentence_at(spans, start))
+    clause = re.split("[，,；;]", descriptor)[-1]  # a role in an earlier clause is someone else's (学生代表，…，以某某)
+    role = title_role(paragraph, end) or choose_role(clause, after, sentence_at(spans, start))
     head = _list_head(names, k)
     if role is None and head != k:  # 市领导吴清、翁祖亮、周慧琳出席: the list shares the role before its first name
         role = choose_role(paragraph[_descriptor_start(paragraph, names, head, sentence_start):names[head].start], "", "")
