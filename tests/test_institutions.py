@@ -683,3 +683,18 @@ def test_a_province_short_name_alone_is_the_province():
     assert places.place_of(places.place_label(places.place_of("海南省")))["name"] == "海南省"
     found = rows("团省委副书记赴临高调研指导工作。", context_province="海南")
     assert found["canonical"].tolist() == ["共青团海南省委员会"]
+
+
+def test_we_the_school_is_the_issuing_school_when_the_text_names_none(tmp_path):
+    # invented: a campus story whose page names its school only as the source (来源 column, or its news site)
+    (tmp_path / "export.csv").write_text(
+        "标题,正文,来源\n"
+        "志愿者获评优秀,近日，我校志愿者获评优秀，校团委书记张明出席。,江南理工大学\n"
+        "支教团面试举行,9月27日，我校支教团面试举行。,江南理工大学新闻网\n"
+        "讲座举行,近日，我校举办讲座。,江南日报\n", encoding="utf-8")
+    docs = cl.load_corpus(tmp_path / "export.csv")
+    mentions = inst.institution_mentions(docs)
+    by_doc = {doc: set(group["canonical"]) for doc, group in mentions.groupby("doc_id")}
+    assert {"江南理工大学", "江南理工大学团委"} <= by_doc["d01"]
+    assert "江南理工大学" in by_doc["d02"]
+    assert "我校（d03）" in by_doc["d03"]  # an outlet is no school: 我校 stays unresolved

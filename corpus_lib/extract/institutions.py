@@ -61,6 +61,25 @@ def _last_university(rows: list[dict]) -> dict | None:
                 None)
 
 
+SITE_ENDINGS = ("新闻网", "新闻中心", "官网", "网站", "网")
+
+
+def _issuing_school(issuer: str) -> dict | None:
+    """The document's issuer as the school a 我校 stands for, when it is a university or a school (某某大学, or its
+    news site 某某大学新闻网); else None."""
+    name = _simplified(issuer.strip()) if isinstance(issuer, str) else ""
+    for ending in SITE_ENDINGS:
+        if name.endswith(ending) and len(name) > len(ending) + 2:
+            name = name[:-len(ending)]
+            break
+    if len(name) < 4 or not name.endswith(("大学", "学院", "学校", "中学", "小学")):
+        return None
+    kind = classify_institution(name)
+    if kind not in ("university", "school"):
+        return None
+    return {"canonical": canonical_name(name), "type": kind, "province": locate_institution(name)}
+
+
 def _named_in_full(name: str, rows: list[dict]) -> dict | None:
     """The body named in full earlier in the text that a short form stands for: a short known name (协和医院), or
     a bare level and an abbreviation (区义工联 -> …区义工联合会, 市妇联 -> …市妇女联合会)."""
@@ -78,14 +97,15 @@ def _simplified(text: str) -> str:
     return script.simplified_view(text) if text and script.detect_script(text) == "traditional" else text
 
 
-def extract_institutions(text: str, *, context_province: str | None = None) -> pd.DataFrame:
+def extract_institutions(text: str, *, context_province: str | None = None, issuer: str = "") -> pd.DataFrame:
     """Institution mentions in ``text``, sorted by start.
 
     Columns: name (as written), canonical, start, end, type, province (short name or None), parent
     (the canonical name of the body a department or team belongs to), rule (what found it) and evidence
     (the words it was read from). ``context_province`` is the
     document's place (``document_place``: 上海, 浙江, 杭州市西湖区 …), which relative bodies such as 市委,
-    团省委 or 区卫健委 belong to. A traditional-character text is read through its simplified view
+    团省委 or 区卫健委 belong to; ``issuer`` the document's (a school or university stands for the 我校 and 校团委
+    of a text that names no school itself). A traditional-character text is read through its simplified view
     (``script.simplified_view``, same length): ``name`` stays as written, the other columns are simplified.
 
     >>> extract_institutions("团安徽省宿州市委宣传部部长张雨雁说")[["name", "province", "parent"]].values.tolist()
@@ -93,10 +113,12 @@ def extract_institutions(text: str, *, context_province: str | None = None) -> p
     >>> extract_institutions("團中央發出通知")[["name", "canonical"]].values.tolist()
     [['團中央', '共青团中央']]
     """
-    return _none_for_unknown(pd.DataFrame(institution_records(text, context_province=context_province), columns=COLUMNS))
+    return _none_for_unknown(pd.DataFrame(institution_records(text, context_province=context_province, issuer=issuer),
+                                          columns=COLUMNS))
 
 
-def institution_records(text: str, *, context_province: str | None = None, chosen: tuple | None = None) -> list[dict]:
+def institution_records(text: str, *, context_province: str | None = None, chosen: tuple | None = None,
+                        issuer: str = "") -> list[dict]:
     """The rows of ``extract_institutions`` as dicts, sorted by start (what the per-document cache stores).
     ``chosen``: ``_chosen`` of the text's simplified view, when the caller has it already."""
     if not isinstance(text, str):
@@ -120,7 +142,7 @@ def institution_records(text: str, *, context_province: str | None = None, chose
             if parent_row and suffix and suffixes()[suffix]["inherits"] == "yes":
                 kind = parent_row["type"]
             if parent_row is None and _alias_context(name) == "university":
-                parent_row = _last_university(rows)
+                parent_row = _last_university(rows) or _issuing_school(issuer)
                 canonical = aliases()[name]["canonical"].replace("{university}", parent_row["canonical"]) \
                     if parent_row else name
                 province = parent_row["province"] if parent_row else None
@@ -290,7 +312,7 @@ def _institution_rows(text: str, title: str, issuer: str) -> list[tuple]:
     chosen = _chosen(_simplified(text))  # the place and the rows read the same candidates: found once
     context = document_place(text, title=title, issuer=issuer, chosen=chosen)
     return [tuple(row[column] for column in COLUMNS)
-            for row in institution_records(text, context_province=context, chosen=chosen)]
+            for row in institution_records(text, context_province=context, chosen=chosen, issuer=issuer)]
 
 
 def institution_table(docs: pd.DataFrame, *, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
