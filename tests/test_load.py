@@ -410,3 +410,13 @@ def test_a_bad_genre_cue_file_fails_in_one_line(tmp_path, monkeypatch, row, mess
     finally:
         monkeypatch.delenv("CORPUS_LIB_DATA")
         genres.genre_cues.cache_clear()
+
+
+def test_a_table_title_column_loses_its_site_which_becomes_the_issuer(tmp_path):
+    (tmp_path / "export.csv").write_text(
+        "标题,正文,来源\n"
+        "青年志愿者走进社区_新闻频道_中国某某网,3月5日，志愿者走进社区。,\n"
+        "青年志愿者走进社区 - 某某大学新闻网,3月5日，志愿者走进社区。,校团委\n", encoding="utf-8")
+    docs = cl.load_corpus(tmp_path / "export.csv").set_index("doc_id")
+    assert docs.loc["d01", "title"] == "青年志愿者走进社区" and docs.loc["d01", "issuer"] == "中国某某网"
+    assert docs.loc["d02", "title"] == "青年志愿者走进社区" and docs.loc["d02", "issuer"] == "校团委"  # the column wins

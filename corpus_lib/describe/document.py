@@ -34,8 +34,10 @@ def describe(lines: list[str], *, title: str | None = None) -> dict:
     (a table's title column, a web page's headline), which the genre cues then read instead of the text's."""
     header = parse_header(lines)
     signed_by, signed_on = signature(lines)
-    issuer = signed_by or source_issuer(lines) or header["issuer"] or title_issuer(title or header["title"])
-    title, title_source = without_site(title)[0] if title else header["title"], "text"  # a table's 标题_某某网 too
+    title, site = without_site(title) if title else (None, None)  # a table's 标题_新闻频道_某某网 too
+    issuer = (signed_by or source_issuer(lines) or header["issuer"] or title_issuer(title or header["title"])
+              or site)
+    title, title_source = title or header["title"], "text"
     genre, cues = classify_genre(lines, title=title, subtitle=header["subtitle"],
                                  signer=issuer_kind(signed_by) if signed_by else None)
     if title is None:
