@@ -306,4 +306,6 @@ GENRE_SNIPPETS = [
      "a notice's numbered points that open on a day are not a news lead"),
     (["2月3日，晴。", "今天在家上网课，弟弟一直在旁边看动画片。"], "other", "a diary that opens on a date and the weather"),
     (["某地青年志愿者——记某区青年突击队", "一、冲在前面", "二、守在一线"], "news", "a feature's ——记 outweighs numbered points"),
+    (["评论：让青春在基层一线绽放", "青年是国家的希望。近日，某地选派青年干部到基层一线，这一做法值得肯定。",
+      "我们认为，年轻人到基层去，既能增长才干，也能服务群众。"], "commentary", "a title labelled 评论： is a commentary"),
 ]
