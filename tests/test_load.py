@@ -321,6 +321,10 @@ def test_page_furniture_is_never_a_title(line, is_title):
     # a notice the page repeats down the body is boilerplate, not the headline
     (["青年突击队奔赴抗疫一线", "图片来自网络，侵删请联系", "3月1日，突击队出发。", "图片来自网络，侵删请联系"]
      + [f"第{n}支突击队到达。" for n in range(1, 12)] + ["图片来自网络，侵删请联系"], "青年突击队奔赴抗疫一线", None),
+    # a document's type alone as its title, also under a site's name; a bulletin's masthead is not one
+    (["倡议书", "全市广大团员青年：", "疫情就是命令。"], "倡议书", None),
+    (["中国某某网", "通知", "各单位：", "请于3月5日前报送材料。"], "通知", None),
+    (["简报", "第8期", "团市委启动青春助力行动", "3月11日，团市委启动行动。"], "团市委启动青春助力行动", None),
     # a page's <title> pasted as the first line: the site's and channels' names after a separator go
     (["青年志愿者走进社区 - 某某大学新闻网", "3月5日，志愿者走进社区。"], "青年志愿者走进社区", None),
     (["青年志愿者走进社区_新闻频道_中国某某网", "3月5日，志愿者走进社区。"], "青年志愿者走进社区", None),

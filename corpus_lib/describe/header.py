@@ -96,6 +96,9 @@ SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|报|新闻|频道|之声|�
 # 标题|中青在线): a separator, then a name that ends like a site's.
 TITLE_SITE = re.compile(r"(?:\s*[_|｜]\s*|\s+[-–—]\s+)(?P<site>[\u4e00-\u9fffA-Za-z0-9]{1,16}"
                         r"(?:网|网站|官网|报|新闻|频道|之声|在线|客户端|门户))$")
+# A document's type standing alone as its title (倡议书 over 全市广大团员青年：…); other lines this short are furniture.
+TYPE_TITLES = frozenset({"倡议书", "公开信", "感谢信", "慰问信", "贺信", "通知", "通告", "公告", "公示", "决定", "喜报",
+                         "声明", "启事", "决议"})
 # A title given by a label: 标题：…
 TITLE_LABEL = re.compile(r"^(?P<original>原)?(?:标题|题目|文章标题)\s*[：:]\s*(?P<title>\S.{3,79})$")
 # What an issue's imprint line names before its date: 办公室编, 共青团某市委员会编印
@@ -220,10 +223,12 @@ def _skip_furniture(lines: list[str], header: dict) -> int:
     """The index of the first line that is not page furniture; dates on skipped lines go into ``header``."""
     for index, line in enumerate(lines[:HEADER_LINES]):
         dated = None if date_lines.parse_date_line(line) else dated_line(line)
-        site_name = SITE_NAME.match(line) and index + 1 < len(lines) and _title_like(lines[index + 1])
+        site_name = SITE_NAME.match(line) and index + 1 < len(lines) and (
+            _title_like(lines[index + 1]) or lines[index + 1].strip() in TYPE_TITLES)
         if date_lines.parse_date_line(line):
             header["date"] = header["date"] or date_lines.parse_date_line(line)
-        elif is_furniture(line) or len(line.replace(" ", "")) <= 3 or not HAN.search(line) or site_name:
+        elif (is_furniture(line) or len(line.replace(" ", "")) <= 3 and line.strip() not in TYPE_TITLES
+              or not HAN.search(line) or site_name):
             header["posted"] = header["posted"] or date_lines.first_full_date(line)
         elif dated and _imprint(dated[0], header):
             header["date"] = header["date"] or dated[1]
@@ -344,8 +349,8 @@ def _read_header_line(lines: list[str], index: int, header: dict) -> bool:
         header["title"] += line
     elif title and not header["issuer"] and issuer_name(line):
         header["issuer"] = issuer_name(line)
-    elif title is None and (_title_like(line) or (TITLE_CONTINUES.search(line) and index + 1 < len(lines)
-                                                   and _continues(line, lines[index + 1]))):
+    elif title is None and (_title_like(line) or line.strip() in TYPE_TITLES
+                            or (TITLE_CONTINUES.search(line) and index + 1 < len(lines) and _continues(line, lines[index + 1]))):
         header["title"] = line
     else:
         return False
