@@ -192,6 +192,10 @@ def test_bylines_name_the_press(line, expected):
     ("在青年座谈会上的讲话\n共青团绵阳市委书记 滕飞\n同志们：", "滕飞", "市委书记", "共青团绵阳市委员会", None),
     # a line that opens with the name, then a space and the description (a guest list, a signature block)
     ("标题\n本期嘉宾：\n刘雅琴 常州大学大一学生（女）\n王海 常州大学教师", "刘雅琴", "学生", "常州大学", None),
+    # the sentence's subject, then what it is after a comma (…，是一名护士); not across another name
+    ("标题\n张雨晴出生于1998年，是一名护士。", "张雨晴", "护士", None, None),
+    ("标题\n李晓梅今年24岁，是一名95后护士。", "李晓梅", "护士", None, "95后"),
+    ("标题\n李晓梅说，王强是一名医生。", "李晓梅", None, None, None),
     # a role in an earlier clause of the sentence describes someone else
     ("标题\n会议要求团结带领广大团员、学生代表，以戴明远同志提出的思路为指导，推进各项工作。", "戴明远", None, None, None),
     # a title right after the name is the person's role; a form of address is none

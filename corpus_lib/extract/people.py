@@ -108,6 +108,7 @@ def _direct_quotes(span: str) -> list[tuple[int, str]]:
     return quotes
 
 
+SUBJECT_IS = re.compile(r"[，,](?:也|还|则|就)?是(?:一名|一位|一个|个)?")  # …，是一名护士: what the subject is
 DESCRIBING_CUES = frozenset({"是", "也是", "所在", "作为", "，作为", "，", "（"})  # a lead: 陈晨，24岁，…护士 / 许某（…护士）
 
 
@@ -287,6 +288,11 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
     after = re.split("[。；！？]", paragraph[end:hi])[0] if cue in DESCRIBING_CUES else ""
     if not cue and paragraph[end:end + 1] in (" ", "\u3000") and not paragraph[:start].strip():
         after = re.split("[。；！？]", paragraph[end:hi])[0]  # a line that opens with the name: 刘某 某某大学大一学生
+    if not after and not paragraph[sentence_start:start].strip():  # 李某今年24岁，是一名护士: the sentence's subject
+        rest = re.split("[。；！？]", paragraph[end:hi])[0]
+        said = SUBJECT_IS.search(rest)
+        if said and not any(end < other.start < end + said.start() for other in names):
+            after = rest[said.end():]
     if cue in ("、", "等"):  # 陈世杰、乔瑞娟等团干表示: the role after the list
         after = re.split("[，。；！？]", paragraph[end:hi])[0].split("、")[-1]
     joined = k + 1 < len(names) and cue in ("和", "与", "及", "、") and names[k + 1].start == end + len(cue)
