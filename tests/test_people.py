@@ -196,6 +196,9 @@ def test_bylines_name_the_press(line, expected):
     ("标题\n张雨晴出生于1998年，是一名护士。", "张雨晴", "护士", None, None),
     ("标题\n李晓梅今年24岁，是一名95后护士。", "李晓梅", "护士", None, "95后"),
     ("标题\n李晓梅说，王强是一名医生。", "李晓梅", None, None, None),
+    # a dictionary word for a kind of person right before the name, when no listed role is there; not 湖南人
+    ("标题\n1992年出生的湖南基层工作者宋晓东每天走访农户。", "宋晓东", "工作者", None, None),
+    ("标题\n湖南人宋晓东说，家乡变了。", "宋晓东", None, None, None),
     # a role in an earlier clause of the sentence describes someone else
     ("标题\n会议要求团结带领广大团员、学生代表，以戴明远同志提出的思路为指导，推进各项工作。", "戴明远", None, None, None),
     # a title right after the name is the person's role; a form of address is none

@@ -24,8 +24,9 @@ import pandas as pd
 
 from .. import schema
 from ..cache import doccache
+from ..lexicons.dictionary import dictionary_entry
 from ..lexicons.institution_words import body_endings
-from ..lexicons.names import name_cues, roles, surnames, titles_after_name
+from ..lexicons.names import name_cues, press_roles, roles, surnames, titles_after_name
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
 from ..preprocessing.script import in_original
@@ -74,6 +75,29 @@ def title_role(paragraph: str, end: int) -> dict[str, str] | None:
     if row and row["role"]:
         return row
     return {"surface": title, "role": title, "group": TITLE_GROUPS.get(title, "其他"), "weak": ""}
+
+
+# Last characters of words for a kind of person (工作者, 创业者, 设计师, 主播, 电焊工 …), as person_features has them;
+# a word of the dictionary that ends so, right before the name, is the person's role when no listed role is there.
+KIND_OF_PERSON = re.compile(r"(?:[\u4e00-\u9fff]{1,3})[人者员师生手家工匠播]$")
+NOT_KINDS = frozenset({"国家", "大家", "人家", "自家", "老家", "东家", "管家", "本人", "他人", "别人", "众人", "个人",
+                       "家人", "亲人", "熟人", "主人", "客人", "年轻人", "先生", "学生"})
+
+
+def kind_of_person(descriptor: str) -> dict[str, str] | None:
+    """A dictionary word for a kind of person written right before the name (湖南基层工作者|某某 -> 工作者, 调音师|
+    某某), as a role row; not a place's people (湖南人), a word such as 国家 or 大家, nor a press credit (记者: a byline).
+
+    >>> kind_of_person("1992年出生的湖南基层工作者")["role"], kind_of_person("湖南人"), kind_of_person("国家")
+    ('工作者', None, None)
+    """
+    for size in (4, 3, 2):
+        word = descriptor[-size:]
+        entry = len(word) == size and KIND_OF_PERSON.fullmatch(word) and dictionary_entry(word)
+        if entry and entry[1].startswith("n") and entry[1] not in ("nr", "ns", "nt") and word not in NOT_KINDS \
+                and word not in press_roles() and not (word.endswith("人") and word[:-1] in places()):
+            return {"surface": word, "role": word, "group": "其他", "weak": ""}
+    return None
 
 
 def choose_role(descriptor: str, after: str, span: str) -> dict[str, str] | None:
@@ -308,7 +332,7 @@ def _person(paragraph, names, k, bounds, spans, found) -> dict:
         cohort, evidence = cohort_said(span)
     age = age_of(paragraph, start, end, _descriptor_start(paragraph, names, k, sentence_start, after_quote=False))
     clause = re.split("[，,；;]", descriptor)[-1]  # a role in an earlier clause is someone else's (学生代表，…，以某某)
-    role = title_role(paragraph, end) or choose_role(clause, after, sentence_at(spans, start))
+    role = title_role(paragraph, end) or choose_role(clause, after, sentence_at(spans, start)) or kind_of_person(clause)
     head = _list_head(names, k)
     if role is None and head != k:  # 市领导吴清、翁祖亮、周慧琳出席: the list shares the role before its first name
         role = choose_role(paragraph[_descriptor_start(paragraph, names, head, sentence_start):names[head].start], "", "")
