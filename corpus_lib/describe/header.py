@@ -90,12 +90,14 @@ HEADER_LINES = 12
 
 NOT_NAMES = frozenset({"特此通知", "附件", "此致", "敬礼", "谢谢", "谢谢大家"}) | frozenset(press_roles())
 WEEKDAY = re.compile(r"(?:星期|礼拜|周)[一二三四五六日天]")
+# How the names of sites and channels end (中国青年网, 澎湃新闻, 某某之声, 中青在线).
+SITE_ENDINGS = "网|报|新闻|频道|之声|在线|客户端"
 # A site's or channel's name over the headline: 中国青年网, 澎湃新闻, 某某之声
-SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|报|新闻|频道|之声|在线|客户端)$")
+SITE_NAME = re.compile(rf"^[\u4e00-\u9fff]{{1,8}}(?:{SITE_ENDINGS})$")
 # A web page's title with its site's and channels' names after it (标题 - 某某大学新闻网, 标题_新闻频道_中国青年网,
-# 标题|中青在线): a separator, then a name that ends like a site's.
+# 标题|中青在线): a separator, then a name that ends like a site's (or 网站, 官网, 门户).
 TITLE_SITE = re.compile(r"(?:\s*[_|｜]\s*|\s+[-–—]\s+)(?P<site>[\u4e00-\u9fffA-Za-z0-9]{1,16}"
-                        r"(?:网|网站|官网|报|新闻|频道|之声|在线|客户端|门户))$")
+                        rf"(?:{SITE_ENDINGS}|网站|官网|门户))$")
 # A document's type standing alone as its title (倡议书 over 全市广大团员青年：…); other lines this short are furniture.
 TYPE_TITLES = frozenset({"倡议书", "公开信", "感谢信", "慰问信", "贺信", "通知", "通告", "公告", "公示", "决定", "喜报",
                          "声明", "启事", "决议"})

@@ -61,14 +61,14 @@ def _last_university(rows: list[dict]) -> dict | None:
                 None)
 
 
-SITE_ENDINGS = ("新闻网", "新闻中心", "官网", "网站", "网")
+SCHOOL_SITES = ("新闻网", "新闻中心", "官网", "网站", "网")  # 某某大学新闻网: the school's own site
 
 
 def _issuing_school(issuer: str) -> dict | None:
     """The document's issuer as the school a 我校 stands for, when it is a university or a school (某某大学, or its
     news site 某某大学新闻网); else None."""
     name = _simplified(issuer.strip()) if isinstance(issuer, str) else ""
-    for ending in SITE_ENDINGS:
+    for ending in SCHOOL_SITES:
         if name.endswith(ending) and len(name) > len(ending) + 2:
             name = name[:-len(ending)]
             break

@@ -26,7 +26,14 @@ from .. import schema
 from ..cache import doccache
 from ..lexicons.dictionary import dictionary_entry
 from ..lexicons.institution_words import body_endings
-from ..lexicons.names import name_cues, press_roles, roles, surnames, titles_after_name
+from ..lexicons.names import (
+    HAN,
+    name_cues,
+    press_roles,
+    roles,
+    surnames,
+    titles_after_name,
+)
 from ..lexicons.places import places
 from ..preprocessing.clean import sentence_at, sentence_spans, split_sentences
 from ..preprocessing.script import in_original
@@ -45,6 +52,7 @@ from .person_cohorts import (
     cohort_said,
     referred_cohorts,
 )
+from .person_features import PERSON_WORD_ENDINGS
 from .person_finder import find_person_mentions
 from .spans import Mention
 
@@ -77,9 +85,9 @@ def title_role(paragraph: str, end: int) -> dict[str, str] | None:
     return {"surface": title, "role": title, "group": TITLE_GROUPS.get(title, "其他"), "weak": ""}
 
 
-# Last characters of words for a kind of person (工作者, 创业者, 设计师, 主播, 电焊工 …), as person_features has them;
-# a word of the dictionary that ends so, right before the name, is the person's role when no listed role is there.
-KIND_OF_PERSON = re.compile(r"(?:[\u4e00-\u9fff]{1,3})[人者员师生手家工匠播]$")
+# A word of the dictionary that ends like a word for a kind of person (工作者, 设计师, 主播 …: person_features'
+# PERSON_WORD_ENDINGS), right before the name, is the person's role when no listed role is there.
+KIND_OF_PERSON = re.compile(f"[{HAN}]{{1,3}}[{PERSON_WORD_ENDINGS}]")
 NOT_KINDS = frozenset({"国家", "大家", "人家", "自家", "老家", "东家", "管家", "本人", "他人", "别人", "众人", "个人",
                        "家人", "亲人", "熟人", "主人", "客人", "年轻人", "先生", "学生"})
 
